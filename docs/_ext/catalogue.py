@@ -1,0 +1,119 @@
+"""Sphinx directives that print the policy parameters and the rule catalogue from the
+library's own data, so the docs can never drift from what the code decides.
+
+- ``parameter-table``: every parameter of the package's layers with every dated value,
+  its jurisdiction, source and mark; option ``:jurisdiction:`` shows, for each key,
+  whether that layer sets it or the value shows through from a wider one.
+- ``rule-catalogue``: the registered rules, optionally of one ``:area:``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+
+from dropout_control.catalogue import load_rules
+from dropout_control.policy import NATIONAL, PolicyBook
+from dropout_control.policy.values import show_value
+
+
+def _table(headers: list[str], rows: list[list[str]], widths: list[int]) -> nodes.table:
+    table = nodes.table()
+    group = nodes.tgroup(cols=len(headers))
+    table += group
+    for width in widths:
+        group += nodes.colspec(colwidth=width)
+    head = nodes.thead()
+    group += head
+    head += _row(headers)
+    body = nodes.tbody()
+    group += body
+    for cells in rows:
+        body += _row(cells)
+    return table
+
+
+def _row(cells: list[str]) -> nodes.row:
+    row = nodes.row()
+    for text in cells:
+        entry = nodes.entry()
+        entry += nodes.paragraph(text=text)
+        row += entry
+    return row
+
+
+def _shown(value: object) -> str:
+    plain = show_value(value)
+    return ", ".join(plain) if isinstance(plain, list) else str(plain)
+
+
+class ParameterTable(SphinxDirective):
+    """Print the parameters from the package's policy layers."""
+
+    option_spec = {"jurisdiction": directives.unchanged}  # noqa: RUF012 - docutils API
+
+    def run(self) -> list[nodes.Node]:
+        book = PolicyBook.default()
+        jurisdiction = self.options.get("jurisdiction", NATIONAL)
+        chain = book.chain(jurisdiction)
+        rows = []
+        for key in sorted(book.definitions):
+            definition = book.definitions[key]
+            history = book.history(key, jurisdiction)
+            own = [item for item in history if item.jurisdiction == jurisdiction]
+            shown = own if jurisdiction != NATIONAL else history
+            if not shown:
+                wider = history[-1].jurisdiction if history else "-"
+                rows.append([key, f"not set here: the {wider} value shows through", "", "", ""])
+                continue
+            for index, item in enumerate(shown):
+                unit = f" {definition.unit}" if definition.unit else ""
+                rows.append(
+                    [
+                        key if index == 0 else "",
+                        f"{_shown(item.value)}{unit}",
+                        item.since.isoformat(),
+                        item.mark.value,
+                        item.source,
+                    ]
+                )
+        caption = nodes.paragraph(text=f"Layers stacked for {jurisdiction}: {' > '.join(chain)}.")
+        headers = ["key", "value", "in force from", "mark", "source"]
+        return [caption, _table(headers, rows, [24, 18, 12, 5, 41])]
+
+
+class RuleCatalogue(SphinxDirective):
+    """Print the registered rules."""
+
+    option_spec = {"area": directives.unchanged}  # noqa: RUF012 - docutils API
+
+    def run(self) -> list[nodes.Node]:
+        area = self.options.get("area")
+        registry = load_rules()
+        rows = [
+            [
+                str(item.id),
+                item.severity.value,
+                item.about,
+                f"{item.title.en} ({item.title.zh})",
+                ", ".join(item.parameters) or "-",
+                "; ".join(str(c) for c in item.citations) or "-",
+            ]
+            for item in registry
+            if area is None or item.id.area == area
+        ]
+        if not rows:
+            return [nodes.paragraph(text="No rule of this area is implemented yet.")]
+        headers = ["ID", "severity", "about", "checks", "parameters", "sources"]
+        return [_table(headers, rows, [9, 8, 11, 36, 18, 18])]
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the directives."""
+    app.add_directive("parameter-table", ParameterTable)
+    app.add_directive("rule-catalogue", RuleCatalogue)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,53 @@
+"""Dates of compulsory education: ages, school years, cohorts, school days, lunar dates.
+
+All the library's date logic lives here (日期计算): age in full years (周岁), the school
+year (学年) and term (学期) of a date, the cohort and school-age window (学龄) of a birth
+date, school and working days (上课日, 工作日) between dates, and lunar dates (农历).
+Nothing here reads the clock: every function takes the dates it needs. Functions that
+depend on a policy number take the resolved policy as the keyword argument ``policy``.
+"""
+
+from dropout_control.calendar.ages import age_on, date_of_age, latest_birth_date
+from dropout_control.calendar.cohorts import (
+    age_at_cutoff,
+    cutoff_date,
+    entry_school_year,
+    entry_year,
+    is_school_age,
+    school_age_window,
+    usual_grade,
+    usual_grade_for_age,
+)
+from dropout_control.calendar.lunar import LunarDate, read_as_lunar, same_day_lunar_and_gregorian
+from dropout_control.calendar.month_day import MonthDay
+from dropout_control.calendar.school_days import (
+    add_school_days,
+    add_working_days,
+    count_school_days,
+    count_working_days,
+)
+from dropout_control.calendar.school_year import SchoolYear, Term
+
+__all__ = [
+    "LunarDate",
+    "MonthDay",
+    "SchoolYear",
+    "Term",
+    "add_school_days",
+    "add_working_days",
+    "age_at_cutoff",
+    "age_on",
+    "count_school_days",
+    "count_working_days",
+    "cutoff_date",
+    "date_of_age",
+    "entry_school_year",
+    "entry_year",
+    "is_school_age",
+    "latest_birth_date",
+    "read_as_lunar",
+    "same_day_lunar_and_gregorian",
+    "school_age_window",
+    "usual_grade",
+    "usual_grade_for_age",
+]

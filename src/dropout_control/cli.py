@@ -1,0 +1,323 @@
+"""The ``dropout-control`` command line.
+
+Exit status: 0 when all is well (no finding of severity error, a valid number); 1 when a
+finding is an error or a number is invalid; 2 for a usage error or input that cannot be
+read, with one clear line on standard error and never a traceback.
+
+This is the only layer that reads the clock (``--as-of`` and ``--on`` default to today).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from dropout_control import __version__
+from dropout_control.catalogue import load_rules
+from dropout_control.errors import DropoutControlError
+from dropout_control.identity import (
+    ResidentId,
+    StudentNumber,
+    is_known_region,
+    region,
+)
+from dropout_control.policy import NATIONAL, Parameter, Policy, PolicyBook
+from dropout_control.policy.values import show_value
+from dropout_control.rules import Rule
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+_PROGRAM = "dropout-control"
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called (exit status 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see {self.prog} --help)")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
+
+
+def _build_parser() -> _Parser:
+    parser = _Parser(
+        prog=_PROGRAM,
+        description="Check compulsory-education registry data against dropout-control rules.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.required = True
+
+    check = commands.add_parser(
+        "check-id",
+        help="explain a resident ID number or student number",
+        description="Say whether a resident ID number (GB 11643) or a national student "
+        "number (G, L or J) is valid, and show its parts.",
+    )
+    check.add_argument("number", metavar="NUMBER")
+    check.add_argument("--reveal", action="store_true", help="show personal parts in clear")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+
+    params = commands.add_parser(
+        "params",
+        help="the policy parameters in force",
+        description="List every policy parameter in force for a jurisdiction on a date, "
+        "with its value, the date it is in force from, its source and its mark.",
+    )
+    params.add_argument("--jurisdiction", default=NATIONAL, metavar="CODE")
+    params.add_argument("--on", type=_date, default=None, metavar="DATE")
+    params.add_argument(
+        "--layer",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="TOML",
+        help="stack a policy layer file of your own (repeatable)",
+    )
+    params.add_argument("--format", choices=("text", "json"), default="text")
+
+    rules = commands.add_parser(
+        "rules",
+        help="the rule catalogue",
+        description="List every rule: ID, severity, what it speaks about, parameters, sources.",
+    )
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> int:
+    """Run the command line; return the exit status."""
+    out = stdout or sys.stdout
+    parser = _build_parser()
+    try:
+        args = parser.parse_args(argv)
+        handler = _HANDLERS[args.command]
+        return handler(args, out)
+    except UsageError as exc:
+        _fail(str(exc))
+    except DropoutControlError as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"{exc.filename or ''}: {exc.strerror}".lstrip(": "))
+    return EXIT_USAGE
+
+
+def _fail(message: str) -> None:
+    print(f"{_PROGRAM}: error: {message}", file=sys.stderr)
+
+
+# check-id ------------------------------------------------------------------------------
+
+
+def _check_id(args: argparse.Namespace, out: TextIO) -> int:
+    text: str = args.number.strip()
+    if not text:
+        raise UsageError("NUMBER is empty")
+    if text[0].isalpha():
+        return _check_student_number(text, reveal=args.reveal, fmt=args.format, out=out)
+    return _check_resident_id(text, reveal=args.reveal, fmt=args.format, out=out)
+
+
+def _resident_id_parts(number: ResidentId, *, reveal: bool) -> dict[str, object]:
+    code = number.region_code
+    place = region(code)
+    return {
+        "region_code": code,
+        "region": place.name if place else None,
+        "region_known": is_known_region(code),
+        "birth_date": number.birth_date.isoformat() if reveal else "****-**-**",
+        "sequence": number.sequence if reveal else "***",
+        "sex": number.sex.value,
+        "check_character": number.check_character,
+    }
+
+
+def _check_resident_id(text: str, *, reveal: bool, fmt: str, out: TextIO) -> int:
+    try:
+        number = ResidentId.parse(text)
+    except DropoutControlError as exc:
+        return _invalid("resident ID", exc, fmt=fmt, out=out)
+    shown = number.reveal() if reveal else str(number)
+    parts = _resident_id_parts(number, reveal=reveal)
+    if fmt == "json":
+        payload = {"kind": "resident_id", "number": shown, "valid": True, "parts": parts}
+        print(json.dumps(payload, ensure_ascii=False), file=out)
+        return EXIT_OK
+    print(f"{shown}: valid resident ID number (GB 11643)", file=out)
+    _print_parts(parts, out)
+    return EXIT_OK
+
+
+def _check_student_number(text: str, *, reveal: bool, fmt: str, out: TextIO) -> int:
+    try:
+        number = StudentNumber.parse(text)
+    except DropoutControlError as exc:
+        return _invalid("student number", exc, fmt=fmt, out=out)
+    shown = number.reveal() if reveal else str(number)
+    embedded = number.embedded_resident_id()
+    parts: dict[str, object] = {"kind": number.kind.value}
+    if embedded is not None:
+        parts.update(_resident_id_parts(embedded, reveal=reveal))
+    elif number.kind.value == "G":
+        parts["note"] = "the 18 characters after G are not a valid resident ID number"
+    if fmt == "json":
+        payload = {"kind": "student_number", "number": shown, "valid": True, "parts": parts}
+        print(json.dumps(payload, ensure_ascii=False), file=out)
+        return EXIT_OK
+    print(f"{shown}: valid student number ({number.kind.value} number)", file=out)
+    _print_parts(parts, out)
+    return EXIT_OK
+
+
+def _invalid(what: str, exc: DropoutControlError, *, fmt: str, out: TextIO) -> int:
+    if fmt == "json":
+        print(
+            json.dumps({"kind": what, "valid": False, "reason": str(exc)}, ensure_ascii=False),
+            file=out,
+        )
+    else:
+        print(f"invalid {what}: {exc}", file=out)
+    return EXIT_FINDINGS
+
+
+def _print_parts(parts: dict[str, object], out: TextIO) -> None:
+    width = max(len(key) for key in parts)
+    for key, value in parts.items():
+        print(f"  {key:<{width}}  {value}", file=out)
+
+
+# params --------------------------------------------------------------------------------
+
+
+def _params(args: argparse.Namespace, out: TextIO) -> int:
+    on: dt.date = args.on or dt.date.today()  # noqa: DTZ011 - only the command line reads the clock
+    book = PolicyBook.default()
+    for path in args.layer:
+        book = book.with_file(path)
+    policy = book.resolve(args.jurisdiction, on=on)
+    if not len(policy):
+        earliest = min(policy.not_in_force.values())
+        raise UsageError(
+            f"no policy parameter is in force on {on.isoformat()} for {args.jurisdiction}; "
+            f"the earliest value is in force from {earliest.isoformat()}"
+        )
+    if args.format == "json":
+        print(json.dumps(_params_json(book, policy), ensure_ascii=False, indent=2), file=out)
+    else:
+        _params_text(book, policy, out)
+    return EXIT_OK
+
+
+def _parameter_json(parameter: Parameter) -> dict[str, object]:
+    return {
+        "key": parameter.key,
+        "in_force": True,
+        "value": show_value(parameter.value),
+        "unit": parameter.definition.unit,
+        "since": parameter.since.isoformat(),
+        "jurisdiction": parameter.jurisdiction,
+        "source": parameter.source,
+        "mark": parameter.mark.value,
+        "description": parameter.definition.description,
+    }
+
+
+def _params_json(book: PolicyBook, policy: Policy) -> dict[str, object]:
+    entries: list[dict[str, object]] = []
+    for key in sorted(book.definitions):
+        if policy.is_in_force(key):
+            entries.append(_parameter_json(policy[key]))
+        elif key in policy.not_in_force:
+            definition = book.definitions[key]
+            entries.append(
+                {
+                    "key": key,
+                    "in_force": False,
+                    "first_in_force": policy.not_in_force[key].isoformat(),
+                    "unit": definition.unit,
+                    "description": definition.description,
+                }
+            )
+    return {
+        "jurisdiction": policy.jurisdiction,
+        "on": policy.on.isoformat(),
+        "layers": list(policy.chain),
+        "parameters": entries,
+    }
+
+
+def _params_text(book: PolicyBook, policy: Policy, out: TextIO) -> None:
+    print(
+        f"Policy parameters for {policy.jurisdiction} on {policy.on.isoformat()} "
+        f"(layers {' > '.join(policy.chain)}; marks: C confirmed, S secondary, U unsourced)",
+        file=out,
+    )
+    for key in sorted(book.definitions):
+        if policy.is_in_force(key):
+            parameter = policy[key]
+            value = show_value(parameter.value)
+            shown = ", ".join(value) if isinstance(value, list) else str(value)
+            unit = f" {parameter.definition.unit}" if parameter.definition.unit else ""
+            print(f"{key}  = {shown}{unit}", file=out)
+            print(
+                f"    [{parameter.mark.value}] since {parameter.since.isoformat()} "
+                f"({parameter.jurisdiction}): {parameter.source}",
+                file=out,
+            )
+        elif key in policy.not_in_force:
+            first = policy.not_in_force[key].isoformat()
+            print(f"{key}  (not in force on this date; first value from {first})", file=out)
+
+
+# rules ---------------------------------------------------------------------------------
+
+
+def _rule_json(item: Rule) -> dict[str, object]:
+    return {
+        "id": str(item.id),
+        "severity": item.severity.value,
+        "about": item.about,
+        "title": {"zh": item.title.zh, "en": item.title.en},
+        "parameters": list(item.parameters),
+        "citations": [str(c) for c in item.citations],
+        "needs": list(item.needs),
+    }
+
+
+def _rules(args: argparse.Namespace, out: TextIO) -> int:
+    rules = list(load_rules())
+    if args.format == "json":
+        print(json.dumps([_rule_json(r) for r in rules], ensure_ascii=False, indent=2), file=out)
+        return EXIT_OK
+    for item in rules:
+        print(f"{item.id}  {item.severity.value:<7}  {item.about:<16}  {item.title.en}", file=out)
+        print(f"    {item.title.zh}", file=out)
+        if item.parameters:
+            print(f"    parameters: {', '.join(item.parameters)}", file=out)
+        if item.citations:
+            print(f"    sources: {'; '.join(str(c) for c in item.citations)}", file=out)
+    print(f"{len(rules)} rules", file=out)
+    return EXIT_OK
+
+
+_HANDLERS = {"check-id": _check_id, "params": _params, "rules": _rules}
+
+
+if __name__ == "__main__":  # pragma: no cover - exercised through the console script
+    sys.exit(main())

@@ -1,0 +1,164 @@
+"""The library's errors.
+
+Everything the library raises derives from :class:`DropoutControlError`. Each leaf is
+named by the kind of wrongness and also derives from the builtin that a caller would
+naturally catch (``ValueError`` for a value that cannot exist, ``LookupError`` for
+something asked for that is not there), so ``except ValueError`` keeps working in code
+that does not know this library.
+
+Messages name the field and show personal values masked; the raw value, where one is
+kept, is an attribute that the caller reads on purpose.
+
+A record that breaks a policy rule is *not* an error: rules report it as a
+:class:`~dropout_control.findings.Finding`. These classes are for objects that cannot
+exist and for requests that cannot be answered.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "DropoutControlError",
+    "DuplicateRule",
+    "FindingError",
+    "FindingsError",
+    "InvalidCode",
+    "InvalidDate",
+    "InvalidLunarDate",
+    "InvalidPolicyLayer",
+    "InvalidRecord",
+    "InvalidResidentId",
+    "InvalidStudentNumber",
+    "ParameterNotInForce",
+    "UnknownJurisdiction",
+    "UnknownParameter",
+    "UnknownRule",
+]
+
+
+class DropoutControlError(Exception):
+    """Root of every error this library raises."""
+
+
+class InvalidRecord(DropoutControlError, ValueError):
+    """A value or record that cannot exist.
+
+    ``field`` names the offending field and ``reason`` says what is wrong in words;
+    ``shown`` is the value as it may be displayed (masked where it is personal data).
+    """
+
+    def __init__(self, field: str, reason: str, *, shown: str | None = None) -> None:
+        self.field = field
+        self.reason = reason
+        self.shown = shown
+        where = f"{field}={shown!r}" if shown is not None else field
+        super().__init__(f"{where}: {reason}")
+
+
+class InvalidResidentId(InvalidRecord):
+    """A resident ID number (居民身份证号) that is not a valid GB 11643 number."""
+
+    def __init__(
+        self, reason: str, *, shown: str | None = None, field: str = "resident_id"
+    ) -> None:
+        super().__init__(field, reason, shown=shown)
+
+
+class InvalidStudentNumber(InvalidRecord):
+    """A national student number (学籍号) that is not of the G, L or J form."""
+
+    def __init__(
+        self, reason: str, *, shown: str | None = None, field: str = "student_number"
+    ) -> None:
+        super().__init__(field, reason, shown=shown)
+
+
+class InvalidCode(InvalidRecord):
+    """A code that is not among the allowed values (a region, a grade, a status)."""
+
+
+class InvalidDate(InvalidRecord):
+    """A date that cannot exist, or a date range whose end comes before its start."""
+
+
+class InvalidLunarDate(InvalidDate):
+    """A lunar date that does not exist (a 30th in a short month, a leap month that
+    the year does not have) or lies outside the range the calendar covers."""
+
+
+class UnknownJurisdiction(DropoutControlError, LookupError):
+    """A jurisdiction code for which the library holds no policy layer."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        super().__init__(f"jurisdiction {code!r}: no policy layer is known for this code")
+
+
+class UnknownParameter(DropoutControlError, KeyError):
+    """A policy parameter key that no layer defines."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        super().__init__(key)
+
+    def __str__(self) -> str:
+        return f"policy parameter {self.key!r} is not defined"
+
+
+class ParameterNotInForce(DropoutControlError, LookupError):
+    """A parameter asked for on a date before its first value came into force.
+
+    The library does not guess what applied before a rule existed.
+    """
+
+    def __init__(self, key: str, on: object, first: object) -> None:
+        self.key = key
+        self.on = on
+        self.first = first
+        super().__init__(
+            f"policy parameter {key!r} has no value in force on {on}; "
+            f"its first value is in force from {first}"
+        )
+
+
+class InvalidPolicyLayer(DropoutControlError, ValueError):
+    """A policy layer (a TOML file or a mapping) that is malformed."""
+
+    def __init__(self, where: str, reason: str) -> None:
+        self.where = where
+        self.reason = reason
+        super().__init__(f"{where}: {reason}")
+
+
+class UnknownRule(DropoutControlError, LookupError):
+    """A rule ID that is not in the registry."""
+
+    def __init__(self, rule_id: str) -> None:
+        self.rule_id = rule_id
+        super().__init__(f"rule {rule_id!r} is not registered")
+
+
+class DuplicateRule(DropoutControlError, ValueError):
+    """A rule ID registered twice: IDs are unique in a registry."""
+
+
+class FindingsError(DropoutControlError, ExceptionGroup):
+    """Every error-severity finding of a report, raised together.
+
+    Raised by :meth:`dropout_control.findings.Report.raise_for_errors` for applications
+    that prefer exceptions. Each member is a :class:`FindingError` whose ``finding``
+    attribute is the finding itself.
+    """
+
+    def __new__(cls, message: str, exceptions: list[FindingError]) -> FindingsError:
+        return super().__new__(cls, message, exceptions)
+
+    def derive(self, excs: list[FindingError]) -> FindingsError:  # type: ignore[override]
+        return FindingsError(self.message, excs)
+
+
+class FindingError(DropoutControlError):
+    """One error-severity finding as an exception (a member of :class:`FindingsError`)."""
+
+    def __init__(self, finding: object) -> None:
+        self.finding = finding
+        super().__init__(str(finding))

@@ -1,0 +1,56 @@
+"""Masking of personal data (ID numbers, student numbers, names).
+
+Every ``str``, ``repr``, error message, log line and default report of the library shows
+personal values through these functions. A number keeps its region prefix (the part a
+reader needs to see which county a child belongs to) and its last two characters; a name
+keeps its first character (the surname in almost every case).
+
+>>> mask_number("11010519491231002X")
+'110105**********2X'
+>>> mask_number("G11010519491231002X")
+'G110105**********2X'
+>>> mask_name("马小花")
+'马**'
+"""
+
+from __future__ import annotations
+
+__all__ = ["MASK", "mask_name", "mask_number"]
+
+MASK = "*"
+
+# How much of a number stays visible: the region prefix and the last two characters.
+_REGION_DIGITS = 6
+_TAIL = 2
+# A shorter string shows nothing: too little is hidden otherwise.
+_SHORTEST_SHOWN = _REGION_DIGITS + _TAIL + 4
+
+
+def mask_number(text: str) -> str:
+    """Mask an ID number or a student number, keeping the region prefix and the tail.
+
+    A leading letter (a student number's G, L or J) stays visible too. Anything too short
+    to be a number is masked whole, so nothing of a malformed value leaks either.
+
+    >>> mask_number("6229")
+    '****'
+    """
+    lead = text[0] if text[:1].isalpha() else ""
+    body = text[len(lead) :]
+    if len(body) < _SHORTEST_SHOWN:
+        return lead + MASK * len(body)
+    hidden = len(body) - _REGION_DIGITS - _TAIL
+    return lead + body[:_REGION_DIGITS] + MASK * hidden + body[-_TAIL:]
+
+
+def mask_name(text: str) -> str:
+    """Mask a personal name, keeping its first character.
+
+    >>> mask_name("马")
+    '*'
+    >>> mask_name("")
+    ''
+    """
+    if len(text) < 2:  # noqa: PLR2004 - a one-character name would be shown whole
+        return MASK * len(text)
+    return text[0] + MASK * (len(text) - 1)

@@ -1,0 +1,206 @@
+"""The rule engine: rules with their metadata, and the registry that is the catalogue.
+
+A rule is a plain function registered with :func:`rule`. It receives one subject and a
+:class:`RuleContext` (the bundle of records, the policy in force, the audit date) and
+yields :class:`Observation` objects: the facts of one breach. The engine turns each
+observation into a :class:`~dropout_control.findings.Finding` carrying the rule's ID,
+severity, messages in Chinese and English, and the policy parameters it read with their
+sources.
+
+The registry is the single source of the rule catalogue: the ``rules`` command, the
+docs' policy pages and the spec's rule IDs are all held against it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, Generic, TypeVar
+
+import attrs
+
+from dropout_control.errors import DuplicateRule, UnknownRule
+from dropout_control.findings import (
+    Citation,
+    Finding,
+    Message,
+    ParameterUse,
+    RuleId,
+    Severity,
+    SourceLocation,
+    Subject,
+)
+from dropout_control.policy import Policy
+
+__all__ = [
+    "REGISTRY",
+    "Observation",
+    "Rule",
+    "RuleContext",
+    "RuleRegistry",
+    "rule",
+]
+
+_Bundle = TypeVar("_Bundle")
+_Item = TypeVar("_Item")
+
+
+@attrs.frozen
+class RuleContext(Generic[_Bundle]):
+    """What every rule receives besides its subject.
+
+    ``as_of`` is the audit date: rules never read the clock.
+    """
+
+    bundle: _Bundle
+    policy: Policy
+    as_of: dt.date
+
+
+@attrs.frozen
+class Observation:
+    """One breach as a rule sees it, before the engine adds the rule's metadata."""
+
+    subject: Subject
+    source: SourceLocation | None = None
+    related: tuple[SourceLocation, ...] = ()
+    facts: Mapping[str, object] = attrs.field(factory=dict)
+
+
+Check = Callable[[Any, RuleContext[Any]], Iterable[Observation]]
+
+
+@attrs.frozen
+class Rule:
+    """A registered rule: its metadata and its check function."""
+
+    id: RuleId
+    severity: Severity
+    about: str
+    title: Message
+    message: Message
+    check: Check = attrs.field(repr=False, eq=False)
+    parameters: tuple[str, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    needs: tuple[str, ...] = ()
+    doc: str = attrs.field(default="", repr=False, eq=False)
+
+    def run(self, subject: object, context: RuleContext[Any]) -> Iterator[Finding]:
+        """Check one subject and yield complete findings."""
+        uses = tuple(_use(context.policy, key) for key in self.parameters)
+        for seen in self.check(subject, context):
+            facts = dict(seen.facts)
+            yield Finding(
+                rule=self.id,
+                severity=self.severity,
+                kind=self.about,
+                subject=seen.subject,
+                message=self.message.format(facts),
+                source=seen.source,
+                related=seen.related,
+                facts=facts,
+                parameters=uses,
+                title=self.title,
+            )
+
+    def missing_parameters(self, policy: Policy) -> tuple[str, ...]:
+        """The parameters this rule reads that are not in force in ``policy``."""
+        return tuple(key for key in self.parameters if not policy.is_in_force(key))
+
+
+def _use(policy: Policy, key: str) -> ParameterUse:
+    parameter = policy[key]
+    return ParameterUse(
+        key=key,
+        value=parameter.value,
+        since=parameter.since,
+        jurisdiction=parameter.jurisdiction,
+        source=parameter.source,
+        mark=parameter.mark,
+    )
+
+
+@attrs.define
+class RuleRegistry:
+    """Rules by ID. Iterating gives them in catalogue order (area order, then number)."""
+
+    _rules: dict[RuleId, Rule] = attrs.field(factory=dict, alias="rules")
+    _areas: tuple[str, ...] = attrs.field(
+        default=("INPUT", "ID", "AGE", "REG", "TR", "SUS", "DO", "HT", "REC", "CERT", "AC"),
+        alias="areas",
+    )
+
+    def add(self, item: Rule) -> Rule:
+        """Register ``item``; an ID may be registered once only."""
+        if item.id in self._rules:
+            raise DuplicateRule(f"rule {item.id} is already registered")
+        self._rules[item.id] = item
+        return item
+
+    def __getitem__(self, rule_id: str | RuleId) -> Rule:
+        key = RuleId.parse(rule_id) if isinstance(rule_id, str) else rule_id
+        try:
+            return self._rules[key]
+        except KeyError:
+            raise UnknownRule(str(key)) from None
+
+    def __contains__(self, rule_id: object) -> bool:
+        key = RuleId.parse(rule_id) if isinstance(rule_id, str) else rule_id
+        return key in self._rules
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(sorted(self._rules.values(), key=self._order))
+
+    def __len__(self) -> int:
+        return len(self._rules)
+
+    def _order(self, item: Rule) -> tuple[int, int]:
+        area = item.id.area
+        rank = self._areas.index(area) if area in self._areas else len(self._areas)
+        return (rank, item.id.number)
+
+    def about(self, kind: str) -> tuple[Rule, ...]:
+        """The rules whose subject is of ``kind``."""
+        return tuple(item for item in self if item.about == kind)
+
+
+REGISTRY = RuleRegistry()
+"""The library's own rules, registered when their modules are imported."""
+
+
+def rule(
+    rule_id: str,
+    *,
+    severity: Severity,
+    about: str,
+    title: tuple[str, str],
+    message: tuple[str, str],
+    parameters: Iterable[str] = (),
+    citations: Iterable[Citation] = (),
+    needs: Iterable[str] = (),
+    registry: RuleRegistry = REGISTRY,
+) -> Callable[[Callable[[_Item, RuleContext[Any]], Iterable[Observation]]], Rule]:
+    """Register a check function as a rule.
+
+    ``title`` and ``message`` are (Chinese, English) pairs; the message may name facts in
+    braces. ``parameters`` lists the policy keys the rule reads (quoted in every finding);
+    ``needs`` the input kinds without which the rule does not run.
+    """
+
+    def register(check: Callable[[_Item, RuleContext[Any]], Iterable[Observation]]) -> Rule:
+        return registry.add(
+            Rule(
+                id=RuleId.parse(rule_id),
+                severity=severity,
+                about=about,
+                title=Message(*title),
+                message=Message(*message),
+                check=check,
+                parameters=tuple(parameters),
+                citations=tuple(citations),
+                needs=tuple(needs) or (about,),
+                doc=(check.__doc__ or "").strip(),
+            )
+        )
+
+    return register

@@ -1,0 +1,54 @@
+"""The public API: ``__all__`` of every public module against the API reference page."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from pathlib import Path
+
+import pytest
+
+API_PAGE = Path(__file__).parents[2] / "docs" / "reference" / "api.md"
+DOCUMENTED = re.compile(
+    r"^\.\. auto(?:class|function|exception|data):: (?P<module>[\w.]+)\.(?P<name>\w+)$",
+    flags=re.MULTILINE,
+)
+MODULES = [
+    "dropout_control.identity",
+    "dropout_control.calendar",
+    "dropout_control.policy",
+    "dropout_control.findings",
+    "dropout_control.rules",
+    "dropout_control.errors",
+    "dropout_control.strategies",
+]
+
+
+def _documented() -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for match in DOCUMENTED.finditer(API_PAGE.read_text(encoding="utf-8")):
+        found.setdefault(match["module"], set()).add(match["name"])
+    return found
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_the_api_page_documents_exactly_the_public_names_of(module: str) -> None:
+    public = set(importlib.import_module(module).__all__)
+    assert public == _documented().get(module, set())
+
+
+def test_the_api_page_documents_no_module_outside_the_public_list() -> None:
+    assert set(_documented()) <= set(MODULES)
+
+
+def test_every_name_the_package_root_exports_is_named_on_the_api_page() -> None:
+    text = API_PAGE.read_text(encoding="utf-8")
+    root = importlib.import_module("dropout_control")
+    missing = [name for name in root.__all__ if f"`{name}`" not in text]
+    assert [] == missing
+
+
+@pytest.mark.parametrize("module", ["dropout_control", *MODULES])
+def test_every_public_name_exists(module: str) -> None:
+    imported = importlib.import_module(module)
+    assert [] == [name for name in imported.__all__ if not hasattr(imported, name)]
