@@ -24,6 +24,8 @@ from dropout_control.identity import (
     ResidentId,
     StudentNumber,
     is_known_region,
+    prefecture_of,
+    province_of,
     region,
 )
 from dropout_control.policy import NATIONAL, Parameter, Policy, PolicyBook
@@ -136,10 +138,11 @@ def _check_id(args: argparse.Namespace, out: TextIO) -> int:
 
 def _resident_id_parts(number: ResidentId, *, reveal: bool) -> dict[str, object]:
     code = number.region_code
-    place = region(code)
+    places = [province_of(code), prefecture_of(code), region(code)]
+    names = list(dict.fromkeys(place.name for place in places if place is not None))
     return {
         "region_code": code,
-        "region": place.name if place else None,
+        "region": " / ".join(names) if names else None,
         "region_known": is_known_region(code),
         "birth_date": number.birth_date.isoformat() if reveal else "****-**-**",
         "sequence": number.sequence if reveal else "***",
