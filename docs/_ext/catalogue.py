@@ -87,29 +87,58 @@ class ParameterTable(SphinxDirective):
 
 
 class RuleCatalogue(SphinxDirective):
-    """Print the registered rules."""
+    """Print the registered rules; with ``:details:``, each rule's text and sources."""
 
-    option_spec = {"area": directives.unchanged}  # noqa: RUF012 - docutils API
+    option_spec = {  # noqa: RUF012 - docutils API
+        "area": directives.unchanged,
+        "details": directives.flag,
+    }
 
     def run(self) -> list[nodes.Node]:
         area = self.options.get("area")
         registry = load_rules()
+        if "details" in self.options:
+            return [
+                self._details(item)
+                for item in registry
+                if area is None or item.id.area in area.split(",")
+            ]
         rows = [
             [
                 str(item.id),
                 item.severity.value,
-                item.about,
+                ", ".join(item.about),
                 f"{item.title.en} ({item.title.zh})",
                 ", ".join(item.parameters) or "-",
                 "; ".join(str(c) for c in item.citations) or "-",
             ]
             for item in registry
-            if area is None or item.id.area == area
+            if area is None or item.id.area in area.split(",")
         ]
         if not rows:
             return [nodes.paragraph(text="No rule of this area is implemented yet.")]
         headers = ["ID", "severity", "about", "checks", "parameters", "sources"]
         return [_table(headers, rows, [9, 8, 11, 36, 18, 18])]
+
+    def _details(self, item: Any) -> nodes.section:
+        rule_id = str(item.id)
+        section = nodes.section(ids=[nodes.make_id(f"rule-{rule_id}")])
+        section += nodes.title(text=f"{rule_id}: {item.title.en} ({item.title.zh})")
+        facts = nodes.bullet_list()
+        lines = [
+            f"Severity: {item.severity.value}; speaks about: {', '.join(item.about)}.",
+            "Parameters: " + (", ".join(item.parameters) or "none") + ".",
+            "Sources: " + ("; ".join(str(c) for c in item.citations) or "none") + ".",
+            f"Message: {item.message.en} / {item.message.zh}",
+        ]
+        for text in lines:
+            entry = nodes.list_item()
+            entry += nodes.paragraph(text=text)
+            facts += entry
+        section += facts
+        for paragraph in item.doc.split("\n\n"):
+            section += nodes.paragraph(text=" ".join(paragraph.split()))
+        return section
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

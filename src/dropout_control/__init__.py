@@ -10,6 +10,9 @@ The public API is re-exported here; see the API reference in the docs.
 
 from importlib.metadata import PackageNotFoundError, version
 
+from dropout_control.api import audit
+from dropout_control.auditing import run_audit
+from dropout_control.bundle import Bundle
 from dropout_control.errors import (
     DropoutControlError,
     FindingsError,
@@ -39,6 +42,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 
 __all__ = [
     "REGISTRY",
+    "Bundle",
     "Citation",
     "DropoutControlError",
     "Finding",
@@ -61,5 +65,7 @@ __all__ = [
     "StudentNumber",
     "Subject",
     "__version__",
+    "audit",
     "resolve_policy",
+    "run_audit",
 ]

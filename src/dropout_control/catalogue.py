@@ -12,7 +12,12 @@ from dropout_control.rules import REGISTRY, RuleRegistry
 
 __all__ = ["RULE_MODULES", "load_rules"]
 
-RULE_MODULES: tuple[str, ...] = ()
+RULE_MODULES: tuple[str, ...] = (
+    "dropout_control.intake_rules",
+    "dropout_control.registry.identity_rules",
+    "dropout_control.registry.rules",
+    "dropout_control.population.rules",
+)
 """The modules that hold the library's rules, one per domain package."""
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from dropout_control import __version__
+from dropout_control.api import audit
 from dropout_control.catalogue import load_rules
 from dropout_control.errors import DropoutControlError
 from dropout_control.identity import (
@@ -28,7 +29,8 @@ from dropout_control.identity import (
     province_of,
     region,
 )
-from dropout_control.policy import NATIONAL, Parameter, Policy, PolicyBook
+from dropout_control.io.reports import FORMATS, write_report
+from dropout_control.policy import NATIONAL, Layer, Parameter, Policy, PolicyBook
 from dropout_control.policy.values import show_value
 from dropout_control.rules import Rule
 
@@ -93,6 +95,35 @@ def _build_parser() -> _Parser:
         help="stack a policy layer file of your own (repeatable)",
     )
     params.add_argument("--format", choices=("text", "json"), default="text")
+
+    audit = commands.add_parser(
+        "audit",
+        help="audit a folder of registry exports",
+        description="Read every input file of FOLDER (students.csv, population.csv, ...), run "
+        "every rule whose inputs are present as of the audit date, and report the findings.",
+    )
+    audit.add_argument("folder", metavar="FOLDER", type=Path)
+    audit.add_argument(
+        "--as-of", type=_date, default=None, metavar="DATE", help="the audit date (default: today)"
+    )
+    audit.add_argument("--jurisdiction", default=NATIONAL, metavar="CODE")
+    audit.add_argument("--format", choices=FORMATS, default="text")
+    audit.add_argument(
+        "--output",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="write the report here instead of standard output",
+    )
+    audit.add_argument("--reveal", action="store_true", help="show names and numbers in clear")
+    audit.add_argument(
+        "--layer",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="TOML",
+        help="stack a policy layer file of your own (repeatable)",
+    )
 
     rules = commands.add_parser(
         "rules",
@@ -288,6 +319,52 @@ def _params_text(book: PolicyBook, policy: Policy, out: TextIO) -> None:
             print(f"{key}  (not in force on this date; first value from {first})", file=out)
 
 
+# audit ---------------------------------------------------------------------------------
+
+
+class _Progress:
+    """Rows read so far, on one self-overwriting line of a terminal's standard error."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.shown = False
+
+    def __call__(self, file: str, rows: int) -> None:
+        self.stream.write(f"\rreading {file}: {rows:,} rows   ")
+        self.stream.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            self.stream.write("\r" + " " * 60 + "\r")
+            self.stream.flush()
+
+
+def _audit(args: argparse.Namespace, out: TextIO) -> int:
+    as_of: dt.date = args.as_of or dt.date.today()  # noqa: DTZ011 - only the command line reads the clock
+    layers = [Layer.from_toml(path) for path in args.layer]
+    progress = _Progress(sys.stderr) if sys.stderr.isatty() else None
+    try:
+        report = audit(
+            args.folder,
+            as_of=as_of,
+            jurisdiction=args.jurisdiction,
+            layers=layers,
+            progress=progress,
+        )
+    finally:
+        if progress is not None:
+            progress.close()
+    if args.output is not None:
+        with open(args.output, "w", encoding="utf-8", newline="") as handle:
+            write_report(
+                report, handle, fmt=args.format, library_version=__version__, reveal=args.reveal
+            )
+    else:
+        write_report(report, out, fmt=args.format, library_version=__version__, reveal=args.reveal)
+    return EXIT_FINDINGS if report.has_errors else EXIT_OK
+
+
 # rules ---------------------------------------------------------------------------------
 
 
@@ -295,11 +372,12 @@ def _rule_json(item: Rule) -> dict[str, object]:
     return {
         "id": str(item.id),
         "severity": item.severity.value,
-        "about": item.about,
+        "about": list(item.about),
         "title": {"zh": item.title.zh, "en": item.title.en},
         "parameters": list(item.parameters),
         "citations": [str(c) for c in item.citations],
         "needs": list(item.needs),
+        "needs_fields": list(item.needs_fields),
     }
 
 
@@ -309,7 +387,8 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
         print(json.dumps([_rule_json(r) for r in rules], ensure_ascii=False, indent=2), file=out)
         return EXIT_OK
     for item in rules:
-        print(f"{item.id}  {item.severity.value:<7}  {item.about:<16}  {item.title.en}", file=out)
+        about = ", ".join(item.about)
+        print(f"{item.id}  {item.severity.value:<7}  {about:<20}  {item.title.en}", file=out)
         print(f"    {item.title.zh}", file=out)
         if item.parameters:
             print(f"    parameters: {', '.join(item.parameters)}", file=out)
@@ -319,7 +398,7 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-_HANDLERS = {"check-id": _check_id, "params": _params, "rules": _rules}
+_HANDLERS = {"audit": _audit, "check-id": _check_id, "params": _params, "rules": _rules}
 
 
 if __name__ == "__main__":  # pragma: no cover - exercised through the console script

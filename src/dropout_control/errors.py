@@ -32,6 +32,7 @@ __all__ = [
     "UnknownJurisdiction",
     "UnknownParameter",
     "UnknownRule",
+    "UnreadableInput",
 ]
 
 
@@ -135,6 +136,22 @@ class UnknownRule(DropoutControlError, LookupError):
     def __init__(self, rule_id: str) -> None:
         self.rule_id = rule_id
         super().__init__(f"rule {rule_id!r} is not registered")
+
+
+class UnreadableInput(DropoutControlError, OSError):
+    """An input file or folder that cannot be read at all (missing, undecodable, not a table).
+
+    ``path`` names the file or folder as given and ``reason`` says why in words. A bad
+    row or cell is not this error: it becomes an INPUT-001 finding and reading goes on.
+    """
+
+    def __init__(self, path: object, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: cannot be read: {reason}")
+
+    def __str__(self) -> str:
+        return f"{self.path}: cannot be read: {self.reason}"
 
 
 class DuplicateRule(DropoutControlError, ValueError):

@@ -130,8 +130,23 @@ class Message:
 
 
 class _Facts(dict[str, object]):
+    """Facts as a message shows them: dates in ISO form, lists joined by commas."""
+
+    def __init__(self, facts: Mapping[str, object]) -> None:
+        super().__init__({key: _shown(value) for key, value in facts.items()})
+
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
+
+
+def _shown(value: object) -> object:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return ", ".join(str(_shown(item)) for item in value)
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value
 
 
 @attrs.frozen(order=True)
@@ -310,6 +325,10 @@ class Report:
     findings: tuple[Finding, ...] = attrs.field(default=(), converter=_in_report_order)
     skipped_rules: tuple[SkippedRule, ...] = ()
     inputs: tuple[InputSummary, ...] = ()
+    unknown_files: tuple[str, ...] = ()
+    unknown_columns: Mapping[str, tuple[str, ...]] = attrs.field(
+        factory=dict, converter=_frozen_mapping
+    )
     metrics: Mapping[str, object] = attrs.field(factory=dict, converter=_frozen_mapping)
 
     @property

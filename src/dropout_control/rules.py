@@ -55,16 +55,31 @@ class RuleContext(Generic[_Bundle]):
     bundle: _Bundle
     policy: Policy
     as_of: dt.date
+    _memo: dict[str, object] = attrs.field(factory=dict, eq=False, repr=False, alias="memo")
+
+    def memo(self, key: str, compute: Callable[[], _Item]) -> _Item:
+        """A value computed once per audit (a school year, a window), then reused.
+
+        Rules use it for what depends only on the policy and the audit date, so that a
+        million subjects do not compute it a million times.
+        """
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]  # type: ignore[return-value]
 
 
 @attrs.frozen
 class Observation:
-    """One breach as a rule sees it, before the engine adds the rule's metadata."""
+    """One breach as a rule sees it, before the engine adds the rule's metadata.
+
+    ``kind`` overrides the kind of the subject for rules about any row (INPUT rules).
+    """
 
     subject: Subject
     source: SourceLocation | None = None
     related: tuple[SourceLocation, ...] = ()
     facts: Mapping[str, object] = attrs.field(factory=dict)
+    kind: str | None = None
 
 
 Check = Callable[[Any, RuleContext[Any]], Iterable[Observation]]
@@ -76,24 +91,27 @@ class Rule:
 
     id: RuleId
     severity: Severity
-    about: str
+    about: tuple[str, ...]
     title: Message
     message: Message
     check: Check = attrs.field(repr=False, eq=False)
     parameters: tuple[str, ...] = ()
     citations: tuple[Citation, ...] = ()
     needs: tuple[str, ...] = ()
+    needs_fields: tuple[str, ...] = ()
+    optional_parameters: tuple[str, ...] = ()
     doc: str = attrs.field(default="", repr=False, eq=False)
 
-    def run(self, subject: object, context: RuleContext[Any]) -> Iterator[Finding]:
-        """Check one subject and yield complete findings."""
-        uses = tuple(_use(context.policy, key) for key in self.parameters)
+    def run(self, subject: object, context: RuleContext[Any], *, kind: str) -> Iterator[Finding]:
+        """Check one subject of ``kind`` and yield complete findings."""
+        optional = (k for k in self.optional_parameters if context.policy.is_in_force(k))
+        uses = tuple(_use(context.policy, key) for key in (*self.parameters, *optional))
         for seen in self.check(subject, context):
             facts = dict(seen.facts)
             yield Finding(
                 rule=self.id,
                 severity=self.severity,
-                kind=self.about,
+                kind=seen.kind or kind,
                 subject=seen.subject,
                 message=self.message.format(facts),
                 source=seen.source,
@@ -160,8 +178,8 @@ class RuleRegistry:
         return (rank, item.id.number)
 
     def about(self, kind: str) -> tuple[Rule, ...]:
-        """The rules whose subject is of ``kind``."""
-        return tuple(item for item in self if item.about == kind)
+        """The rules that speak about records of ``kind``."""
+        return tuple(item for item in self if kind in item.about)
 
 
 REGISTRY = RuleRegistry()
@@ -172,33 +190,42 @@ def rule(
     rule_id: str,
     *,
     severity: Severity,
-    about: str,
+    about: str | Iterable[str],
     title: tuple[str, str],
     message: tuple[str, str],
     parameters: Iterable[str] = (),
     citations: Iterable[Citation] = (),
     needs: Iterable[str] = (),
+    needs_fields: Iterable[str] = (),
+    optional_parameters: Iterable[str] = (),
     registry: RuleRegistry = REGISTRY,
 ) -> Callable[[Callable[[_Item, RuleContext[Any]], Iterable[Observation]]], Rule]:
     """Register a check function as a rule.
 
+    ``about`` names the kind (or kinds) of record the rule checks, one subject at a time.
     ``title`` and ``message`` are (Chinese, English) pairs; the message may name facts in
     braces. ``parameters`` lists the policy keys the rule reads (quoted in every finding);
-    ``needs`` the input kinds without which the rule does not run.
+    ``needs`` further input kinds without which the rule does not run, and
+    ``needs_fields`` the ``kind.field`` names that at least one record must carry.
+    ``optional_parameters`` are read when in force and quoted then; without them the rule
+    still runs.
     """
+    kinds = (about,) if isinstance(about, str) else tuple(about)
 
     def register(check: Callable[[_Item, RuleContext[Any]], Iterable[Observation]]) -> Rule:
         return registry.add(
             Rule(
                 id=RuleId.parse(rule_id),
                 severity=severity,
-                about=about,
+                about=kinds,
                 title=Message(*title),
                 message=Message(*message),
                 check=check,
                 parameters=tuple(parameters),
                 citations=tuple(citations),
-                needs=tuple(needs) or (about,),
+                needs=tuple(needs),
+                needs_fields=tuple(needs_fields),
+                optional_parameters=tuple(optional_parameters),
                 doc=(check.__doc__ or "").strip(),
             )
         )

@@ -14,12 +14,24 @@ DOCUMENTED = re.compile(
     flags=re.MULTILINE,
 )
 MODULES = [
+    "dropout_control.api",
+    "dropout_control.auditing",
+    "dropout_control.bundle",
+    "dropout_control.registry",
+    "dropout_control.population",
+    "dropout_control.reconciliation",
+    "dropout_control.codes",
+    "dropout_control.kinds",
+    "dropout_control.intake",
     "dropout_control.identity",
     "dropout_control.calendar",
     "dropout_control.policy",
     "dropout_control.findings",
     "dropout_control.rules",
+    "dropout_control.catalogue",
     "dropout_control.errors",
+    "dropout_control.io",
+    "dropout_control.io.reports",
     "dropout_control.strategies",
 ]
 

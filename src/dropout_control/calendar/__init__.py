@@ -27,12 +27,14 @@ from dropout_control.calendar.school_days import (
     count_working_days,
 )
 from dropout_control.calendar.school_year import SchoolYear, Term
+from dropout_control.calendar.year_month import YearMonth
 
 __all__ = [
     "LunarDate",
     "MonthDay",
     "SchoolYear",
     "Term",
+    "YearMonth",
     "add_school_days",
     "add_working_days",
     "age_at_cutoff",

@@ -16,6 +16,7 @@ True
 
 from __future__ import annotations
 
+from dropout_control.identity.malformed import MalformedNumber
 from dropout_control.identity.masking import mask_name, mask_number
 from dropout_control.identity.regions import (
     LINXIA,
@@ -58,6 +59,7 @@ from dropout_control.identity.student_number import (
 __all__ = [
     "LINXIA",
     "LINXIA_COUNTIES",
+    "MalformedNumber",
     "Region",
     "RegionLevel",
     "ResidentId",

@@ -213,7 +213,9 @@ class PolicyBook:
         >>> PolicyBook.default().chain("622921")
         ('000000', '620000', '622900')
         """
-        if len(jurisdiction) != len(NATIONAL) or not jurisdiction.isdigit():
+        if len(jurisdiction) != len(NATIONAL) or not (
+            jurisdiction.isascii() and jurisdiction.isdigit()
+        ):
             raise UnknownJurisdiction(jurisdiction)
         candidates = [
             NATIONAL,

@@ -46,7 +46,7 @@ def _context() -> RuleContext[None]:
 
 def test_a_rule_yields_a_finding_with_its_metadata_and_message() -> None:
     registry = _registry_with_age_rule()
-    [finding] = registry["AGE-901"].run(5, _context())
+    [finding] = registry["AGE-901"].run(5, _context(), kind="students")
     assert RuleId.parse("AGE-901") == finding.rule
     assert Severity.WARNING == finding.severity
     assert "aged 5 at entry" == finding.message.en
@@ -55,7 +55,7 @@ def test_a_rule_yields_a_finding_with_its_metadata_and_message() -> None:
 
 def test_a_finding_quotes_the_parameters_the_rule_read_with_their_sources() -> None:
     registry = _registry_with_age_rule()
-    [finding] = registry["AGE-901"].run(5, _context())
+    [finding] = registry["AGE-901"].run(5, _context(), kind="students")
     [use] = finding.parameters
     assert ("enrolment.age", 6, "000000", Mark.CONFIRMED) == (
         use.key,
@@ -68,7 +68,7 @@ def test_a_finding_quotes_the_parameters_the_rule_read_with_their_sources() -> N
 
 def test_a_clean_subject_gives_no_finding() -> None:
     registry = _registry_with_age_rule()
-    assert [] == list(registry["AGE-901"].run(6, _context()))
+    assert [] == list(registry["AGE-901"].run(6, _context(), kind="students"))
 
 
 def test_a_rule_knows_which_of_its_parameters_are_not_in_force() -> None:
@@ -77,8 +77,14 @@ def test_a_rule_knows_which_of_its_parameters_are_not_in_force() -> None:
     assert ("enrolment.age",) == registry["AGE-901"].missing_parameters(old)
 
 
-def test_a_rule_needs_its_own_kind_unless_told_otherwise() -> None:
-    assert ("students",) == _registry_with_age_rule()["AGE-901"].needs
+def test_a_rule_speaks_about_the_kinds_it_names() -> None:
+    rule_ = _registry_with_age_rule()["AGE-901"]
+    assert (("students",), ()) == (rule_.about, rule_.needs)
+
+
+def test_a_finding_carries_the_kind_of_its_subject() -> None:
+    [finding] = _registry_with_age_rule()["AGE-901"].run(5, _context(), kind="population")
+    assert "population" == finding.kind
 
 
 def test_the_rule_docstring_is_kept_for_the_catalogue() -> None:

@@ -10,6 +10,7 @@ def test_the_package_exports_exactly_its_public_api() -> None:
     expected = {
         "LINXIA",
         "LINXIA_COUNTIES",
+        "MalformedNumber",
         "Region",
         "RegionLevel",
         "ResidentId",

@@ -1,0 +1,83 @@
+"""The one-call audit for applications: a folder or a bundle in, a report out.
+
+This is edge code (it reads files through :mod:`dropout_control.io`); the audit itself
+is :func:`dropout_control.auditing.run_audit`, which never touches a file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from dropout_control.auditing import run_audit
+from dropout_control.bundle import Bundle
+from dropout_control.findings import Report, SourceLocation
+from dropout_control.intake import Rejection
+from dropout_control.policy import NATIONAL, Layer
+
+if TYPE_CHECKING:
+    from dropout_control.io.folder import FolderRead
+
+__all__ = ["audit", "bundle_from_read"]
+
+
+def bundle_from_read(read: FolderRead) -> Bundle:
+    """The bundle of what the readers made of a folder.
+
+    A file that could not be read at all (not UTF-8 nor GB18030, Excel without the
+    extra) becomes one INPUT-001 rejection at its first line, so the audit says so and
+    exits with an error, and still audits the other files.
+    """
+    from dropout_control.io.folder import kind_of  # noqa: PLC0415 - edge helper
+
+    records = {kind: tuple(items) for kind, items in read.records.items()}
+    unreadable = tuple(
+        Rejection(
+            source=SourceLocation(name, 1),
+            kind=kind_of(Path(name)) or "unknown",
+            field="(file)",
+            reason=f"the file cannot be read: {reason}",
+        )
+        for name, reason in sorted(read.unreadable.items())
+    )
+    return Bundle(
+        **records,  # type: ignore[arg-type]  # the kind names are the field names
+        rejections=(*read.rejections, *unreadable),
+        duplicates=read.duplicates,
+        kinds=read.records.keys(),
+        fields_seen=read.fields_seen,
+    )
+
+
+def audit(
+    source: str | os.PathLike[str] | Bundle,
+    *,
+    as_of: dt.date,
+    jurisdiction: str = NATIONAL,
+    layers: Iterable[Layer] = (),
+    progress: Callable[[str, int], None] | None = None,
+) -> Report:
+    """Audit a folder of registry exports, or a bundle of records, as of ``as_of``.
+
+    >>> from dropout_control import Bundle, audit
+    >>> report = audit(Bundle(), as_of=dt.date(2019, 3, 20), jurisdiction="622900")
+    >>> report.findings
+    ()
+    """
+    if isinstance(source, Bundle):
+        return run_audit(source, as_of=as_of, jurisdiction=jurisdiction, layers=layers)
+    from dropout_control.io.folder import read_folder  # noqa: PLC0415 - only when reading files
+
+    read = read_folder(Path(source), progress=progress)
+    return run_audit(
+        bundle_from_read(read),
+        as_of=as_of,
+        jurisdiction=jurisdiction,
+        layers=layers,
+        inputs=read.inputs,
+        unknown_files=read.unknown_files,
+        unknown_columns=read.unknown_columns,
+    )

@@ -1,0 +1,164 @@
+"""The bundle: every record of an audit, with the indexes the rules look things up in.
+
+The audit builds one bundle, once, in time linear in the number of records. Rules look
+records of other kinds up here (a child's records by resident ID, a school's latest
+headcount); no rule scans all records of another kind.
+
+Records are matched by the text of their numbers as written, so a malformed ID number on
+both sides still matches.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
+from typing import Any, TypeVar
+
+import attrs
+
+from dropout_control.calendar.year_month import YearMonth
+from dropout_control.intake import Duplicate, Rejection
+from dropout_control.kinds import RECORD_KINDS
+from dropout_control.population import Child, Deferral, EmploymentReport
+from dropout_control.reconciliation import HeadcountEntry, HeadcountTotal
+from dropout_control.registry import StudentRecord
+
+__all__ = ["Bundle"]
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _group(items: Iterable[_V], key: Any) -> Mapping[Any, tuple[_V, ...]]:
+    groups: dict[Any, list[_V]] = defaultdict(list)
+    for item in items:
+        value = key(item)
+        if value is not None:
+            groups[value].append(item)
+    return MappingProxyType({k: tuple(v) for k, v in groups.items()})
+
+
+def _kind_set(kinds: Iterable[str]) -> frozenset[str]:
+    return frozenset(kinds)
+
+
+def _student_resident_key(record: StudentRecord) -> str | None:
+    return record.resident_id.reveal() if record.resident_id is not None else None
+
+
+def _headcount_person(entry: HeadcountEntry) -> str | None:
+    return entry.student_number or entry.resident_id
+
+
+@attrs.frozen
+class Bundle:
+    """Records of every kind plus the indexes the rules need.
+
+    ``kinds`` names the kinds that were given even where they hold no record (a kind
+    given as an empty file counts: its rules run and find nothing); every kind that has
+    records counts too. Rules whose kinds were not given are reported as not run.
+    ``fields_seen`` names, per kind, the fields that at least one record
+    carries.
+    """
+
+    students: tuple[StudentRecord, ...] = ()
+    population: tuple[Child, ...] = ()
+    deferrals: tuple[Deferral, ...] = ()
+    headcounts: tuple[HeadcountEntry, ...] = ()
+    headcount_totals: tuple[HeadcountTotal, ...] = ()
+    employment: tuple[EmploymentReport, ...] = ()
+    rejections: tuple[Rejection, ...] = ()
+    duplicates: tuple[Duplicate, ...] = ()
+    kinds: frozenset[str] = attrs.field(factory=frozenset, converter=_kind_set)
+    fields_seen: Mapping[str, frozenset[str]] = attrs.field(factory=dict)
+
+    # Indexes, built once from the records above.
+    students_by_resident_id: Mapping[str, tuple[StudentRecord, ...]] = attrs.field(
+        init=False, repr=False
+    )
+    children_by_resident_id: Mapping[str, tuple[Child, ...]] = attrs.field(init=False, repr=False)
+    deferrals_by_resident_id: Mapping[str, tuple[Deferral, ...]] = attrs.field(
+        init=False, repr=False
+    )
+    latest_headcount_month: Mapping[str, YearMonth] = attrs.field(init=False, repr=False)
+    latest_headcount: Mapping[str, Mapping[str, HeadcountEntry]] = attrs.field(
+        init=False, repr=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        given = {kind for kind in RECORD_KINDS if getattr(self, kind)}
+        object.__setattr__(self, "kinds", self.kinds | given)
+        if not self.fields_seen:
+            object.__setattr__(self, "fields_seen", MappingProxyType(self._fields_present()))
+        put = object.__setattr__
+        put(self, "students_by_resident_id", _group(self.students, _student_resident_key))
+        put(self, "children_by_resident_id", _group(self.population, lambda c: c.key))
+        put(self, "deferrals_by_resident_id", _group(self.deferrals, lambda d: d.key))
+        latest: dict[str, YearMonth] = {}
+        for entry in self.headcounts:
+            month = latest.get(entry.school_id)
+            if month is None or entry.month > month:
+                latest[entry.school_id] = entry.month
+        put(self, "latest_headcount_month", MappingProxyType(latest))
+        rolls: dict[str, dict[str, HeadcountEntry]] = defaultdict(dict)
+        for entry in self.headcounts:
+            person = _headcount_person(entry)
+            if entry.month == latest[entry.school_id] and person is not None:
+                rolls[entry.school_id][person] = entry
+        put(
+            self,
+            "latest_headcount",
+            MappingProxyType({k: MappingProxyType(v) for k, v in rolls.items()}),
+        )
+
+    @classmethod
+    def from_records(cls, records: Iterable[object]) -> Bundle:
+        """A bundle of records an application already holds, of any kinds, in any order.
+
+        Each record goes to the kind of its class; an object of another class raises
+        ``TypeError``.
+        """
+        kind_of = {record_type: kind for kind, record_type in RECORD_KINDS.items()}
+        grouped: dict[str, list[object]] = {kind: [] for kind in RECORD_KINDS}
+        for record in records:
+            kind = kind_of.get(type(record))
+            if kind is None:
+                raise TypeError(f"{type(record).__name__} is not a record kind of the audit")
+            grouped[kind].append(record)
+        given: dict[str, Any] = {kind: tuple(items) for kind, items in grouped.items()}
+        return cls(**given)
+
+    def _fields_present(self) -> dict[str, frozenset[str]]:
+        seen: dict[str, frozenset[str]] = {}
+        for kind in RECORD_KINDS:
+            records: Sequence[object] = getattr(self, kind)
+            if not records:
+                continue
+            record_type: Any = type(records[0])
+            names = [a.name for a in attrs.fields(record_type) if a.name != "source"]
+            seen[kind] = frozenset(
+                name for name in names if any(getattr(r, name) is not None for r in records)
+            )
+        return seen
+
+    def records(self, kind: str) -> tuple[object, ...]:
+        """The records of ``kind`` (a name of :data:`~dropout_control.kinds.RECORD_KINDS`)."""
+        return tuple(getattr(self, kind))
+
+    def has_field(self, kind: str, field: str) -> bool:
+        """Whether at least one record of ``kind`` carries ``field``."""
+        return field in self.fields_seen.get(kind, frozenset())
+
+    def student_records_of(self, resident_id: str) -> tuple[StudentRecord, ...]:
+        """Every student record holding this resident ID number (as written)."""
+        return self.students_by_resident_id.get(resident_id, ())
+
+    def child_of(self, resident_id: str) -> Child | None:
+        """The first roster entry of this resident ID number, if any."""
+        children = self.children_by_resident_id.get(resident_id)
+        return children[0] if children else None
+
+    def deferrals_of(self, resident_id: str) -> tuple[Deferral, ...]:
+        """Every deferral of this resident ID number."""
+        return self.deferrals_by_resident_id.get(resident_id, ())

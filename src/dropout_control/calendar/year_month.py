@@ -1,0 +1,69 @@
+"""A calendar month (年月): the month of a headcount, an entry month."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import attrs
+
+from dropout_control.errors import InvalidDate
+
+__all__ = ["YearMonth"]
+
+_PATTERN = re.compile(r"(?P<year>\d{4})-?(?P<month>\d{1,2})")
+_MONTHS = 12
+
+
+@attrs.frozen(order=True)
+class YearMonth:
+    """A year and a month.
+
+    >>> YearMonth.parse("2019-03"), YearMonth.parse("201903")
+    (YearMonth(year=2019, month=3), YearMonth(year=2019, month=3))
+    >>> str(YearMonth(2019, 3)), YearMonth(2019, 12).next()
+    ('2019-03', YearMonth(year=2020, month=1))
+    """
+
+    year: int
+    month: int
+
+    def __attrs_post_init__(self) -> None:
+        if not 1 <= self.month <= _MONTHS or not dt.MINYEAR <= self.year <= dt.MAXYEAR:
+            raise InvalidDate("month", "no such month", shown=f"{self.year}-{self.month:02}")
+
+    @classmethod
+    def parse(cls, text: str) -> YearMonth:
+        """Read ``YYYY-MM`` or ``YYYYMM``."""
+        match = _PATTERN.fullmatch(text.strip())
+        if match is None:
+            raise InvalidDate("month", "expected YYYY-MM or YYYYMM", shown=text)
+        return cls(int(match["year"]), int(match["month"]))
+
+    @classmethod
+    def of(cls, day: dt.date) -> YearMonth:
+        """The month a date falls in."""
+        return cls(day.year, day.month)
+
+    @property
+    def first_day(self) -> dt.date:
+        """The first day of the month."""
+        return dt.date(self.year, self.month, 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        """The last day of the month."""
+        return self.next().first_day - dt.timedelta(days=1)
+
+    def next(self) -> YearMonth:
+        """The month after this one."""
+        if self.month == _MONTHS:
+            return YearMonth(self.year + 1, 1)
+        return YearMonth(self.year, self.month + 1)
+
+    def months_until(self, other: YearMonth) -> int:
+        """How many months from this one to ``other`` (negative if ``other`` is earlier)."""
+        return (other.year - self.year) * _MONTHS + other.month - self.month
+
+    def __str__(self) -> str:
+        return f"{self.year:04}-{self.month:02}"

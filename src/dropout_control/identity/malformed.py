@@ -1,0 +1,39 @@
+"""A number as it was written when it is not a valid number (无效证件号).
+
+Records read from a registry keep a malformed resident ID or student number instead of
+refusing the row: a wrong number is a finding of a rule (ID-001, ID-004), not a row that
+cannot be read. The text stays masked wherever it is shown.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from dropout_control.identity.masking import mask_number
+
+__all__ = ["MalformedNumber"]
+
+
+@attrs.frozen(repr=False)
+class MalformedNumber:
+    """The text of a number that failed validation, and why it failed.
+
+    >>> bad = MalformedNumber("110105194912310021", "wrong check character: expected 'X'")
+    >>> bad
+    MalformedNumber('110105**********21')
+    >>> bad.reveal()
+    '110105194912310021'
+    """
+
+    _text: str = attrs.field(alias="text")
+    reason: str
+
+    def reveal(self) -> str:
+        """The text as it was written. Call only where the caller asked for it."""
+        return self._text
+
+    def __str__(self) -> str:
+        return mask_number(self._text)
+
+    def __repr__(self) -> str:
+        return f"MalformedNumber({str(self)!r})"

@@ -1,0 +1,52 @@
+"""What reading input can produce besides records: rejected rows and duplicate keys.
+
+These are the subjects of the INPUT rules: a row that cannot become a record (INPUT-001)
+and a row whose key another row of the same kind already holds (INPUT-002). Every row
+read is either a record or one of these; nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from dropout_control.findings import SourceLocation
+from dropout_control.identity import mask_number
+
+__all__ = ["Duplicate", "Rejection"]
+
+
+@attrs.frozen
+class Rejection:
+    """A row that could not become a record: where, which field, and why.
+
+    ``reason`` never holds a personal value in clear (readers mask them).
+    """
+
+    source: SourceLocation
+    kind: str
+    field: str
+    reason: str
+
+
+@attrs.frozen(repr=False)
+class Duplicate:
+    """A row whose unique key an earlier row of the same kind already holds."""
+
+    source: SourceLocation
+    kind: str
+    key_field: str
+    _key: str = attrs.field(alias="key")
+    first: SourceLocation
+    personal: bool = True
+
+    @property
+    def shown_key(self) -> str:
+        """The key as it may be displayed (masked when it is a personal number)."""
+        return mask_number(self._key) if self.personal else self._key
+
+    def reveal_key(self) -> str:
+        """The key in clear."""
+        return self._key
+
+    def __repr__(self) -> str:
+        return f"Duplicate({self.kind}.{self.key_field}={self.shown_key!r} at {self.source})"

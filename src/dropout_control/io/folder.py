@@ -1,0 +1,370 @@
+"""Reading an input folder into records, with every row accounted for.
+
+Each file of the folder holds one kind of record and is named after it
+(``students.csv``, ``population.jsonl``, ``headcounts.xlsx`` …); a kind may come in
+several files, read in name order. Every data row read becomes exactly one of: a
+record, a :class:`~dropout_control.intake.Rejection` (INPUT-001) or a
+:class:`~dropout_control.intake.Duplicate` (INPUT-002), so that for every file
+``rows == records + rejected``.
+
+Files whose name is not a kind with a known suffix are listed, not read; hidden files,
+names starting with ``_`` and ``README`` files are passed over without a word.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import typing
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from operator import attrgetter
+from pathlib import Path
+from types import MappingProxyType
+from typing import Final
+
+import attrs
+from cattrs.errors import ClassValidationError
+
+from dropout_control.errors import InvalidRecord, UnreadableInput
+from dropout_control.findings import InputSummary, SourceLocation
+from dropout_control.intake import Duplicate, Rejection
+from dropout_control.io.aliases import Header, read_header
+from dropout_control.io.converter import CONVERTER, rejection_of
+from dropout_control.io.rows import FORMATS, BadRow, Row, Table, read_table
+from dropout_control.kinds import PERSONAL_KEYS, RECORD_KINDS, UNIQUE_KEYS
+
+__all__ = ["PROGRESS_EVERY", "FolderRead", "Progress", "read_folder", "records_from_rows"]
+
+PROGRESS_EVERY: Final = 10_000
+"""How many rows pass between two calls of the progress callback."""
+
+Progress = Callable[[str, int], None]
+"""``progress(file_name, rows_so_far)``: called every 10,000 rows and at each file's end."""
+
+# JSON objects may name their keys in any order and leave some out; the key mapping of
+# each distinct set of keys is remembered, up to this many.
+_HEADERS_REMEMBERED: Final = 4096
+
+
+def _frozen(mapping: Mapping[str, object]) -> Mapping[str, object]:
+    return MappingProxyType(dict(mapping))
+
+
+@attrs.frozen
+class FolderRead:
+    """What reading a folder gave: records by kind, and every row that did not become one.
+
+    - ``records``: the records of each kind of which a file was read (possibly none);
+    - ``rejections``: rows that could not become records (INPUT-001), and headers that
+      made a whole file unreadable as records;
+    - ``duplicates``: rows whose unique key an earlier row of the kind holds (INPUT-002);
+    - ``inputs``: per file read, rows, records and rows rejected (rejections and
+      duplicates); ``rows == records + rejected``;
+    - ``unknown_files``: files not read because their name is not a kind with a known
+      suffix (a folder is listed with a trailing ``/``);
+    - ``unknown_columns``: per file, the columns that name no field of its kind;
+    - ``unreadable``: per file, why it could not be read at all (not UTF-8 nor GB18030,
+      Excel without the extra …);
+    - ``fields_seen``: per kind, the fields that had a value in at least one row that
+      became a record (a rule that needs a field no record has is not run).
+    """
+
+    records: Mapping[str, tuple[object, ...]] = attrs.field(converter=_frozen)
+    rejections: tuple[Rejection, ...] = ()
+    duplicates: tuple[Duplicate, ...] = ()
+    inputs: tuple[InputSummary, ...] = ()
+    unknown_files: tuple[str, ...] = ()
+    unknown_columns: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, converter=_frozen)
+    unreadable: Mapping[str, str] = attrs.field(factory=dict, converter=_frozen)
+    fields_seen: Mapping[str, frozenset[str]] = attrs.field(factory=dict, converter=_frozen)
+
+    @property
+    def kinds(self) -> frozenset[str]:
+        """The kinds of which at least one file was read."""
+        return frozenset(self.records)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause the cycle collector while records pile up, then restore it as it was.
+
+    Reading makes millions of small objects that live on and form no cycles; each pass
+    of the collector over them is wasted work (a fifth of the time of a large read).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _is_passed_over(name: str) -> bool:
+    return name.startswith((".", "_")) or name.upper().startswith("README")
+
+
+def kind_of(path: Path) -> str | None:
+    """The kind a file holds, from its name, or None if it is not an input file.
+
+    >>> kind_of(Path("students.csv")), kind_of(Path("Population.JSONL")), kind_of(Path("notes.txt"))
+    ('students', 'population', None)
+    """
+    kind = path.stem.lower()
+    if path.suffix.lower() in FORMATS and kind in RECORD_KINDS:
+        return kind
+    return None
+
+
+def read_folder(folder: str | os.PathLike[str], *, progress: Progress | None = None) -> FolderRead:
+    """Read every input file of a folder, in name order, into records.
+
+    Raises :class:`~dropout_control.errors.UnreadableInput` when ``folder`` is not a
+    folder. A file that cannot be read at all is listed in ``unreadable`` and the others
+    are read; a bad row or cell never stops the reading.
+    """
+    path = Path(folder)
+    if not path.is_dir():
+        reason = "no such folder" if not path.exists() else "not a folder"
+        raise UnreadableInput(path, reason)
+    reader = _Reader(progress)
+    try:
+        entries = sorted(path.iterdir(), key=lambda entry: entry.name)
+    except OSError as error:
+        raise UnreadableInput(path, error.strerror or str(error)) from error
+    for entry in entries:
+        if _is_passed_over(entry.name):
+            continue
+        kind = kind_of(entry)
+        if entry.is_dir() or kind is None:
+            reader.unknown_files.append(entry.name + ("/" if entry.is_dir() else ""))
+            continue
+        try:
+            table = read_table(entry)
+        except UnreadableInput as error:
+            reader.unreadable[entry.name] = error.reason
+            continue
+        reader.read(kind, table)
+    return reader.result()
+
+
+def records_from_rows(rows_by_kind: Mapping[str, Iterable[Mapping[str, object]]]) -> FolderRead:
+    """Records from rows already in memory, by kind, as if each kind were a file.
+
+    Keys may be the canonical field names or the registry's Chinese column names. The
+    rows of a kind are shown as coming from the file ``<kind>``, line 1 for the first
+    row. A kind that is not known is listed in ``unknown_files``.
+
+    >>> read = records_from_rows({"headcount_totals": [
+    ...     {"月份": "2019-03", "学校标识码": "2162001234", "在校人数": "118"},
+    ...     {"month": "201903", "school_id": "2162001234", "total": "120"}]})
+    >>> [record.total for record in read.records["headcount_totals"]], read.duplicates[0].shown_key
+    ([118], '2019-03|2162001234')
+    """
+    reader = _Reader(None)
+    for kind, rows in rows_by_kind.items():
+        if kind not in RECORD_KINDS:
+            reader.unknown_files.append(kind)
+            continue
+        reader.read(kind, _memory_table(kind, rows))
+    return reader.result()
+
+
+def _memory_table(kind: str, rows: Iterable[Mapping[str, object]]) -> Table:
+    file = f"<{kind}>"
+
+    def read(keys: object) -> Iterator[Row]:
+        for line, row in enumerate(rows, start=1):
+            yield SourceLocation(file, line), dict(row)
+
+    return Table(file, None, read)
+
+
+def _key_text(value: object) -> str:
+    """A key's value as written: a number in clear, anything else as text."""
+    reveal = getattr(value, "reveal", None)
+    return str(reveal() if reveal is not None else value)
+
+
+def _key_function(record_class: type, fields: tuple[str, ...]) -> Callable[[object], str]:
+    """The unique key of a record: its fields' values as written, joined by ``|``."""
+    get = attrgetter(*fields)
+    if len(fields) > 1:
+        return lambda record: "|".join(map(_key_text, get(record)))
+    [name] = fields
+    kind = attrs.fields_dict(record_class)[name].type
+    if all(hasattr(member, "reveal") for member in typing.get_args(kind)):
+        # A personal number, valid or malformed: the hot case of a million students.
+        return lambda record: str(getattr(record, name).reveal())
+    return lambda record: _key_text(get(record))
+
+
+_EMPTY: Final = ("", None)
+
+
+def _is_filled(value: object) -> bool:
+    if isinstance(value, str):
+        return bool(value.strip())
+    return value is not None
+
+
+def _see(unseen: set[str], row: Mapping[str, object]) -> None:
+    """Strike from ``unseen`` the fields that have a value in ``row``."""
+    # Cheap test first: the cells of a field that is never filled are almost all "".
+    filled = [field for field in unseen if row.get(field) not in _EMPTY]
+    unseen.difference_update(field for field in filled if _is_filled(row.get(field)))
+
+
+@attrs.define
+class _Kind:
+    """What has been read so far of one kind."""
+
+    name: str
+    record_class: type
+    records: list[object] = attrs.Factory(list)
+    firsts: dict[str, SourceLocation] = attrs.Factory(dict)
+    unseen: set[str] = attrs.Factory(set)
+
+    def __attrs_post_init__(self) -> None:
+        self.unseen = {field.name for field in attrs.fields(self.record_class)} - {"source"}
+
+
+class _Reader:
+    """Reads tables kind by kind and keeps every outcome."""
+
+    def __init__(self, progress: Progress | None) -> None:
+        self.progress = progress
+        self.kinds: dict[str, _Kind] = {}
+        self.rejections: list[Rejection] = []
+        self.duplicates: list[Duplicate] = []
+        self.inputs: list[InputSummary] = []
+        self.unknown_files: list[str] = []
+        self.unknown_columns: dict[str, tuple[str, ...]] = {}
+        self.unreadable: dict[str, str] = {}
+
+    def result(self) -> FolderRead:
+        return FolderRead(
+            records={name: tuple(kind.records) for name, kind in self.kinds.items()},
+            rejections=tuple(self.rejections),
+            duplicates=tuple(self.duplicates),
+            inputs=tuple(self.inputs),
+            unknown_files=tuple(self.unknown_files),
+            unknown_columns=self.unknown_columns,
+            unreadable=self.unreadable,
+            fields_seen={
+                name: frozenset(attrs.fields_dict(kind.record_class)) - {"source"} - kind.unseen
+                for name, kind in self.kinds.items()
+            },
+        )
+
+    def read(self, kind: str, table: Table) -> None:
+        state = self.kinds.get(kind)
+        if state is None:
+            state = self.kinds[kind] = _Kind(kind, RECORD_KINDS[kind])
+        if table.columns is None:
+            rows = self._renamed(kind, table)
+        else:
+            header = read_header(kind, table.columns)
+            if header.unknown:
+                self.unknown_columns[table.file] = header.unknown
+            if header.clash is not None:
+                self._refuse(kind, table, header)
+                return
+            rows = table.rows(header.keys)
+        try:
+            with _no_cycle_collection():
+                self._convert(state, table.file, rows)
+        except OSError as error:
+            raise UnreadableInput(table.file, error.strerror or str(error)) from error
+
+    def _refuse(self, kind: str, table: Table, header: Header) -> None:
+        """A header naming a field twice: one rejection for the file, every row rejected."""
+        clash = header.clash
+        assert clash is not None
+        self.rejections.append(
+            Rejection(
+                SourceLocation(table.file, table.header_line),
+                kind,
+                clash.field,
+                f"{clash.reason}: the file was not read",
+            )
+        )
+        count = sum(1 for _ in table.rows())
+        self.inputs.append(InputSummary(table.file, kind, count, 0, count))
+        self._report(table.file, count)
+
+    def _renamed(self, kind: str, table: Table) -> Iterator[Row]:
+        """Rows of a format without a header, with their keys mapped to fields."""
+        headers: dict[tuple[str, ...], Header] = {}
+        unknown: dict[str, None] = {}
+        try:
+            for where, row in table.rows():
+                if row.__class__ is BadRow:
+                    yield where, row
+                    continue
+                keys = tuple(row)  # type: ignore[arg-type]
+                header = headers.get(keys)
+                if header is None:
+                    header = read_header(kind, keys)
+                    unknown.update(dict.fromkeys(header.unknown))
+                    if len(headers) < _HEADERS_REMEMBERED:
+                        headers[keys] = header
+                if header.clash is not None:
+                    yield where, BadRow(header.clash.reason, header.clash.field)
+                elif header.keys != keys:
+                    yield where, dict(zip(header.keys, row.values(), strict=True))  # type: ignore[union-attr]
+                else:
+                    yield where, row
+        finally:
+            if unknown:
+                self.unknown_columns[table.file] = tuple(unknown)
+
+    def _report(self, file: str, rows: int) -> None:
+        if self.progress is not None:
+            self.progress(file, rows)
+
+    def _convert(self, state: _Kind, file: str, rows: Iterator[Row]) -> None:
+        kind = state.name
+        record_class = state.record_class
+        structure = CONVERTER.get_structure_hook(record_class)
+        key_fields = UNIQUE_KEYS.get(kind)
+        key_of = _key_function(record_class, key_fields) if key_fields else None
+        key_field = "|".join(key_fields or ())
+        personal = kind in PERSONAL_KEYS
+        records = state.records
+        firsts = state.firsts
+        unseen = state.unseen
+        rejections = self.rejections
+        duplicates = self.duplicates
+        count = made = 0
+        next_report = PROGRESS_EVERY
+        for where, row in rows:
+            count += 1
+            if count == next_report:
+                next_report += PROGRESS_EVERY
+                self._report(file, count)
+            if isinstance(row, BadRow):
+                rejections.append(Rejection(where, kind, row.field, row.reason))
+                continue
+            row["source"] = where
+            try:
+                record = structure(row, record_class)
+            except (InvalidRecord, KeyError, ClassValidationError) as error:
+                field, reason = rejection_of(error)
+                rejections.append(Rejection(where, kind, field, reason))
+                continue
+            if key_of is not None:
+                key = key_of(record)
+                first = firsts.setdefault(key, where)
+                if first is not where:
+                    duplicates.append(
+                        Duplicate(where, kind, key_field, key=key, first=first, personal=personal)
+                    )
+                    continue
+            if unseen:
+                _see(unseen, row)
+            records.append(record)
+            made += 1
+        self.inputs.append(InputSummary(file, kind, count, made, count - made))
+        self._report(file, count)

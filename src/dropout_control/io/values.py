@@ -1,0 +1,419 @@
+"""Cell values as the registry's exports write them, read into the records' types.
+
+Each parser takes a cell that is not empty (text already stripped, or a number, a
+boolean or a date from JSON Lines or a sheet) and the canonical name of its field, and
+returns the value or raises an :class:`~dropout_control.errors.InvalidRecord` subclass
+naming the field. Empty cells never reach a parser: the converter decides what an empty
+cell means (``None``, the field's default, or a missing required field).
+
+A parser never puts a personal value in its message: the numbers and names of a row are
+read by the converter, which masks them.
+
+>>> parse_date("2012/9/1", "birth_date"), parse_date("2012年9月1日", "birth_date")
+(datetime.date(2012, 9, 1), datetime.date(2012, 9, 1))
+>>> parse_grade("初二", "grade"), parse_grade("三年级", "grade")
+(8, 3)
+>>> parse_sex("女", "sex"), parse_bool("是", "migrant")
+(<Sex.FEMALE: 'female'>, True)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import Final, TypeVar
+
+from dropout_control.calendar.year_month import YearMonth
+from dropout_control.errors import InvalidCode, InvalidDate, InvalidRecord
+from dropout_control.identity import Sex
+
+__all__ = [
+    "BOOLEANS",
+    "ETHNIC_GROUPS",
+    "GRADES",
+    "SEXES",
+    "Parser",
+    "cell_text",
+    "parse_bool",
+    "parse_date",
+    "parse_disability",
+    "parse_entry_month",
+    "parse_ethnicity",
+    "parse_grade",
+    "parse_int",
+    "parse_month",
+    "parse_region",
+    "parse_sex",
+    "parse_text",
+]
+
+_T = TypeVar("_T")
+
+Parser = Callable[[object, str], _T]
+"""A cell parser: ``parse(value, field)``."""
+
+
+def cell_text(value: object, field: str) -> str:
+    """A cell as text: text as is, a whole number written in digits.
+
+    A number that a sheet or JSON stored as a float (``2162001234.0``) is written
+    without its ``.0``; a boolean, a date or a nested value is not text.
+
+    >>> cell_text(2162001234.0, "school_id")
+    '2162001234'
+    """
+    if value.__class__ is str:
+        return value
+    if isinstance(value, bool):
+        raise InvalidRecord(field, "expected text, got a boolean")
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, float):
+        raise InvalidRecord(field, "expected text or a whole number, got a fraction")
+    raise InvalidRecord(field, f"expected text, got {_kind_of(value)}")
+
+
+def _kind_of(value: object) -> str:
+    names = {list: "a list", dict: "an object", dt.date: "a date", dt.datetime: "a date"}
+    return names.get(type(value), f"a value of type {type(value).__name__}")
+
+
+def parse_text(value: object, field: str) -> str:
+    """Text as written (stripped): the name, the school, the employer."""
+    return cell_text(value, field).strip()
+
+
+# Dates --------------------------------------------------------------------------------
+
+_DATE: Final = re.compile(
+    r"(?P<year>\d{4})\s*[-/.年]\s*(?P<month>\d{1,2})\s*[-/.月]\s*(?P<day>\d{1,2})\s*日?"
+    # Excel's CSV export may add a time of day; the date is what counts.
+    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
+)
+_MONTH: Final = re.compile(r"(?P<year>\d{4})\s*[-/.年]?\s*(?P<month>\d{1,2})\s*月?")
+_DATE_FORMATS: Final = "YYYY-MM-DD, YYYYMMDD or YYYY/M/D"
+_ISO_LENGTH: Final = 10
+_BASIC_LENGTH: Final = 8
+
+
+def parse_date(value: object, field: str) -> dt.date:
+    """A date: ``2012-09-01``, ``20120901``, ``2012/9/1``, ``2012.9.1``, ``2012年9月1日``.
+
+    A date or datetime from a sheet is taken as it is (a datetime's day).
+
+    >>> parse_date("20120901", "birth_date")
+    datetime.date(2012, 9, 1)
+    >>> parse_date("2012-13-45", "birth_date")
+    Traceback (most recent call last):
+    ...
+    dropout_control.errors.InvalidDate: birth_date='2012-13-45': no such date
+    """
+    if value.__class__ is str:
+        text: str = value
+        # The common forms go to the C parser directly.
+        if (len(text) == _ISO_LENGTH and text[4] == "-" and text[7] == "-") or (
+            len(text) == _BASIC_LENGTH and text.isdigit()
+        ):
+            try:
+                return dt.date.fromisoformat(text)
+            except ValueError:
+                raise InvalidDate(field, "no such date", shown=text) from None
+        return _parse_other_date(text, field)
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return parse_date(cell_text(value, field), field)
+
+
+def _parse_other_date(text: str, field: str) -> dt.date:
+    match = _DATE.fullmatch(text)
+    if match is None:
+        raise InvalidDate(field, f"expected a date written {_DATE_FORMATS}", shown=text)
+    try:
+        return dt.date(int(match["year"]), int(match["month"]), int(match["day"]))
+    except ValueError:
+        raise InvalidDate(field, "no such date", shown=text) from None
+
+
+def parse_month(value: object, field: str) -> YearMonth:
+    """A month: ``2019-03``, ``201903``, ``2019/3``, ``2019年3月``; a date gives its month.
+
+    >>> parse_month("201903", "month")
+    YearMonth(year=2019, month=3)
+    """
+    if isinstance(value, dt.date):
+        return YearMonth.of(value)
+    text = cell_text(value, field)
+    match = _MONTH.fullmatch(text)
+    if match is None:
+        try:
+            return YearMonth.of(parse_date(text, field))
+        except InvalidDate:
+            raise InvalidDate(
+                field, "expected a month written YYYY-MM or YYYYMM", shown=text
+            ) from None
+    try:
+        return YearMonth(int(match["year"]), int(match["month"]))
+    except InvalidDate:
+        raise InvalidDate(field, "no such month", shown=text) from None
+
+
+def parse_entry_month(value: object, field: str) -> dt.date:
+    """The month of entry (入学年月) as its first day; a full date is taken as it is.
+
+    >>> parse_entry_month("201809", "entry_date"), parse_entry_month("2018-09", "entry_date")
+    (datetime.date(2018, 9, 1), datetime.date(2018, 9, 1))
+    >>> parse_entry_month("2018-09-03", "entry_date")
+    datetime.date(2018, 9, 3)
+    """
+    if isinstance(value, dt.date):
+        return parse_date(value, field)
+    text = cell_text(value, field)
+    if len(text) == _ISO_LENGTH and text[4] == "-":
+        return parse_date(text, field)
+    match = _MONTH.fullmatch(text)
+    if match is None:
+        try:
+            return parse_date(text, field)
+        except InvalidDate:
+            raise InvalidDate(
+                field, f"expected a month YYYYMM or YYYY-MM, or a date {_DATE_FORMATS}", shown=text
+            ) from None
+    try:
+        return YearMonth(int(match["year"]), int(match["month"])).first_day
+    except InvalidDate:
+        raise InvalidDate(field, "no such month", shown=text) from None
+
+
+# Coded values -------------------------------------------------------------------------
+
+
+def _table(entries: Mapping[_T, tuple[str, ...]]) -> Mapping[str, _T]:
+    return MappingProxyType(
+        {alias.casefold(): value for value, names in entries.items() for alias in names}
+    )
+
+
+BOOLEANS: Final = _table(
+    {
+        True: ("是", "1", "true", "t", "y", "yes", "有"),
+        False: ("否", "0", "false", "f", "n", "no", "无"),
+    }
+)
+
+
+def parse_bool(value: object, field: str) -> bool:
+    """Yes or no: 是/否, 1/0, true/false, Y/N (any case); a JSON boolean as it is.
+
+    >>> parse_bool("N", "present"), parse_bool(1, "present")
+    (False, True)
+    """
+    if value is True or value is False:
+        return value
+    text = cell_text(value, field)
+    found = BOOLEANS.get(text.casefold())
+    if found is None:
+        raise InvalidCode(field, "expected 是/否, 1/0, true/false or Y/N", shown=text)
+    return found
+
+
+SEXES: Final = _table(
+    {
+        Sex.MALE: ("男", "1", "male", "m", "男性"),
+        Sex.FEMALE: ("女", "2", "female", "f", "女性"),
+    }
+)
+
+
+def parse_sex(value: object, field: str) -> Sex:
+    """Sex: 男/女, 1/2 (the national code GB/T 2261.1), male/female.
+
+    >>> parse_sex("1", "sex"), parse_sex("Female", "sex")
+    (<Sex.MALE: 'male'>, <Sex.FEMALE: 'female'>)
+    """
+    text = cell_text(value, field)
+    found = SEXES.get(text.casefold())
+    if found is None:
+        raise InvalidCode(field, "expected 男/女, 1/2 or male/female", shown=text)
+    return found
+
+
+_NUMERALS: Final = "一二三四五六七八九"
+# Junior secondary grades are also called 初一, 初二, 初三 (grades 7 to 9).
+_JUNIOR: Final = {7: ("初一", "初中一年级"), 8: ("初二", "初中二年级"), 9: ("初三", "初中三年级")}
+GRADES: Final = _table(
+    {
+        grade: (str(grade), f"{grade}年级", f"{_NUMERALS[grade - 1]}年级", *_JUNIOR.get(grade, ()))
+        for grade in range(1, 10)
+    }
+)
+
+
+def parse_grade(value: object, field: str) -> int:
+    """A grade of compulsory education: 1 to 9, 一年级…九年级, 初一…初三 (7 to 9).
+
+    A number outside 1 to 9 is read as it is: the record refuses it.
+
+    >>> parse_grade("七年级", "grade"), parse_grade("初一", "grade"), parse_grade(9, "grade")
+    (7, 7, 9)
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    text = cell_text(value, field)
+    found = GRADES.get(text)
+    if found is not None:
+        return found
+    try:
+        return int(text)
+    except ValueError:
+        raise InvalidCode(
+            field, "expected a grade 1 to 9, 一年级…九年级 or 初一…初三", shown=text
+        ) from None
+
+
+def parse_int(value: object, field: str) -> int:
+    """A whole number.
+
+    >>> parse_int("120", "total"), parse_int(120.0, "total")
+    (120, 120)
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    text = cell_text(value, field)
+    try:
+        return int(text)
+    except ValueError:
+        raise InvalidRecord(field, "expected a whole number", shown=text) from None
+
+
+_REGION_DIGITS: Final = 6
+
+
+def parse_region(value: object, field: str) -> str:
+    """A region code of GB/T 2260: six digits (whether it is a known region is a rule's business).
+
+    >>> parse_region(622921, "household_region")
+    '622921'
+    """
+    text = cell_text(value, field).strip()
+    if len(text) != _REGION_DIGITS or not (text.isascii() and text.isdigit()):
+        raise InvalidCode(field, "expected a region code of 6 digits", shown=text)
+    return text
+
+
+# GB/T 3304: the codes of the nationalities (民族), in the order of the standard.
+_GB_3304: Final = (
+    "汉",  # 01
+    "蒙古",  # 02
+    "回",  # 03
+    "藏",  # 04
+    "维吾尔",  # 05
+    "苗",  # 06
+    "彝",  # 07
+    "壮",  # 08
+    "布依",  # 09
+    "朝鲜",  # 10
+    "满",  # 11
+    "侗",  # 12
+    "瑶",  # 13
+    "白",  # 14
+    "土家",  # 15
+    "哈尼",  # 16
+    "哈萨克",  # 17
+    "傣",  # 18
+    "黎",  # 19
+    "傈僳",  # 20
+    "佤",  # 21
+    "畲",  # 22
+    "高山",  # 23
+    "拉祜",  # 24
+    "水",  # 25
+    "东乡",  # 26
+    "纳西",  # 27
+    "景颇",  # 28
+    "柯尔克孜",  # 29
+    "土",  # 30
+    "达斡尔",  # 31
+    "仫佬",  # 32
+    "羌",  # 33
+    "布朗",  # 34
+    "撒拉",  # 35
+    "毛南",  # 36
+    "仡佬",  # 37
+    "锡伯",  # 38
+    "阿昌",  # 39
+    "普米",  # 40
+    "塔吉克",  # 41
+    "怒",  # 42
+    "乌孜别克",  # 43
+    "俄罗斯",  # 44
+    "鄂温克",  # 45
+    "德昂",  # 46
+    "保安",  # 47
+    "裕固",  # 48
+    "京",  # 49
+    "塔塔尔",  # 50
+    "独龙",  # 51
+    "鄂伦春",  # 52
+    "赫哲",  # 53
+    "门巴",  # 54
+    "珞巴",  # 55
+    "基诺",  # 56
+)
+
+ETHNIC_GROUPS: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        **{f"{number:02}": name for number, name in enumerate(_GB_3304, start=1)},
+        "97": "其他",
+        "98": "外国血统中国籍人士",
+    }
+)
+"""The nationality codes of GB/T 3304 and their names (without the suffix 族)."""
+
+_ETHNIC_CODES: Final = MappingProxyType(
+    {
+        **{name: code for code, name in ETHNIC_GROUPS.items()},
+        **{f"{name}族": code for code, name in ETHNIC_GROUPS.items() if int(code) <= 56},  # noqa: PLR2004
+    }
+)
+
+
+def parse_ethnicity(value: object, field: str) -> str:
+    """A nationality code of GB/T 3304 (民族): two digits, or the name the registry shows.
+
+    >>> parse_ethnicity("回族", "ethnicity"), parse_ethnicity("1", "ethnicity")
+    ('03', '01')
+    """
+    text = cell_text(value, field).strip()
+    if text.isascii() and text.isdigit() and len(text) <= 2:  # noqa: PLR2004
+        return text.zfill(2)
+    code = _ETHNIC_CODES.get(text)
+    if code is None:
+        raise InvalidCode(
+            field, "expected a nationality code of 2 digits (GB/T 3304) or its name", shown=text
+        )
+    return code
+
+
+_NO_DISABILITY: Final = frozenset({"无", "0", "否", "无残疾", "非残疾", "none", "no"})
+
+
+def parse_disability(value: object, field: str) -> str | None:
+    """The kind of disability (残疾人类型) as written; 无, 0 or 否 mean none.
+
+    >>> print(parse_disability("无", "disability"))
+    None
+    >>> parse_disability("视力残疾", "disability")
+    '视力残疾'
+    """
+    if value is False:
+        return None
+    text = cell_text(value, field).strip()
+    if text.casefold() in _NO_DISABILITY:
+        return None
+    return text

@@ -1,0 +1,218 @@
+"""Rules about the children of the population roster: out of school, deferrals, child
+labour (AGE-002, AGE-003, AGE-005).
+
+AGE-002 is the heart of the survey (调查摸底): every school-age child of the roster must
+be on a record somewhere, deferred, or taught at home.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from dropout_control.bundle import Bundle
+from dropout_control.calendar import (
+    SchoolYear,
+    age_on,
+    entry_year,
+    school_age_window,
+)
+from dropout_control.findings import Citation, Severity
+from dropout_control.policy import Mark
+from dropout_control.population.model import Child, Deferral, EmploymentReport
+from dropout_control.rules import Observation, RuleContext, rule
+
+__all__: list[str] = []
+
+LAW_5 = Citation("义务教育法", "art 5", Mark.CONFIRMED)
+LAW_11 = Citation("义务教育法", "art 11", Mark.CONFIRMED)
+LAW_13 = Citation("义务教育法", "art 13", Mark.CONFIRMED)
+LAW_14 = Citation("义务教育法", "art 14", Mark.CONFIRMED)
+STATE_COUNCIL_72 = Citation("国办发〔2017〕72号", "", Mark.CONFIRMED)
+LINXIA_NOTICE = Citation("临州办发〔2019〕18号", "part two, second measure", Mark.CONFIRMED)
+
+
+def _window(context: RuleContext[Bundle], *, disabled: bool) -> tuple[dt.date, dt.date]:
+    """The school-age window; a disabled child's is extended once the extension exists."""
+    extended = disabled and context.policy.is_in_force("disability.age_extension_years")
+    return context.memo(
+        f"school_age_window:{extended}",
+        lambda: school_age_window(context.as_of, policy=context.policy, disabled=extended),
+    )
+
+
+def _is_lawful(deferral: Deferral, context: RuleContext[Bundle]) -> bool:
+    grounds = context.policy.value("enrolment.deferral_grounds", tuple)
+    approvers = context.policy.value("suspension.approvers", tuple)
+    return deferral.grounds in grounds and deferral.approved_by in approvers
+
+
+def _birth_date(
+    record: Deferral | EmploymentReport, context: RuleContext[Bundle]
+) -> dt.date | None:
+    """A person's birth date: from the roster, else a student record, else the ID number."""
+    child = context.bundle.child_of(record.key)
+    if child is not None:
+        return child.birth_date
+    for student in context.bundle.student_records_of(record.key):
+        return student.birth_date
+    number = record.valid_resident_id
+    return number.birth_date if number is not None else None
+
+
+@rule(
+    "AGE-002",
+    severity=Severity.ERROR,
+    about="population",
+    needs=["students"],
+    title=("适龄儿童失学", "school-age child out of school"),
+    message=(
+        "适龄儿童（{birth_date} 出生，{age} 周岁）无在籍、毕业或结业学籍，无批准缓学，属失学",
+        "a school-age child (born {birth_date}, aged {age}) has no open, graduated or "
+        "completed record and no approved deferral: out of school",
+    ),
+    parameters=[
+        "enrolment.age",
+        "enrolment.cutoff",
+        "school_age.upper",
+        "enrolment.deferral_grounds",
+        "suspension.approvers",
+    ],
+    optional_parameters=["disability.age_extension_years"],
+    citations=[LAW_5, LAW_11, LAW_13, LINXIA_NOTICE],
+)
+def school_age_child_in_school(child: Child, context: RuleContext[Bundle]) -> Iterator[Observation]:
+    """Every school-age child of the roster is in school (适龄儿童入学).
+
+    A child inside the school-age window on the audit date (extended for a disabled
+    child), alive and not emigrated, must hold a record somewhere that is open (active
+    or suspended, home teaching included) or shows compulsory education finished
+    (graduated, completed), or an approved deferral (health grounds, an allowed
+    approver) running on the audit date. Otherwise the child is out of school (失学).
+    Before the disability extension came into force (2017-05-01) a disabled child's
+    window is the ordinary one.
+    Records are matched by the resident ID number as written. Dropout cases closed with
+    a reason (an input of a later version) will also excuse a child. Basis: 义务教育法
+    arts 5, 11, 13 [C]; 临州办发〔2019〕18号 part two [C].
+    """
+    if child.has_left_on(context.as_of):
+        return
+    earliest, latest = _window(context, disabled=child.is_disabled)
+    if not earliest <= child.birth_date <= latest:
+        return
+    key = child.key
+    records = context.bundle.student_records_of(key)
+    if any(r.is_open or r.status.has_finished for r in records):
+        return
+    if any(
+        d.covers(context.as_of) and _is_lawful(d, context) for d in context.bundle.deferrals_of(key)
+    ):
+        return
+    yield Observation(
+        subject=child.subject,
+        source=child.source,
+        related=tuple(r.source for r in records if r.source is not None),
+        facts={
+            "birth_date": child.birth_date,
+            "age": age_on(child.birth_date, context.as_of),
+            "disabled": child.is_disabled,
+            "window": [earliest, latest],
+            "household_region": child.household_region,
+            "records": [r.status.value for r in records],
+        },
+    )
+
+
+@rule(
+    "AGE-003",
+    severity=Severity.ERROR,
+    about="deferrals",
+    title=("缓学不合规", "deferral of entry not lawful"),
+    message=(
+        "缓学不合规：{problems_zh}",
+        "deferral of entry is not lawful: {problems_en}",
+    ),
+    parameters=[
+        "enrolment.deferral_grounds",
+        "suspension.approvers",
+        "enrolment.age",
+        "enrolment.deferred_age",
+        "enrolment.cutoff",
+    ],
+    citations=[LAW_11],
+)
+def deferral_is_lawful(deferral: Deferral, context: RuleContext[Bundle]) -> Iterator[Observation]:
+    """A deferral of entry is for health, approved by the township government or the county
+    education bureau, and ends by the deferred enrolment age (缓学).
+
+    The deferral may run at most to the start of the school year in which the child is
+    ``enrolment.deferred_age`` at the cutoff. The birth date comes from the population
+    roster, else from a student record of the same number, else from the resident ID
+    number; without any, only grounds and approver are checked. Deferral grounds are a
+    parameter of their own (``enrolment.deferral_grounds``), so a layer that widens the
+    grounds of suspension does not widen them. Basis: 义务教育法 art 11 [C].
+    """
+    policy = context.policy
+    zh: list[str] = []
+    en: list[str] = []
+    facts: dict[str, object] = {"grounds": deferral.grounds, "approved_by": deferral.approved_by}
+    if deferral.grounds not in policy.value("enrolment.deferral_grounds", tuple):
+        zh.append(f"缓学原因 {deferral.grounds} 不是法定原因")
+        en.append(f"grounds {deferral.grounds!r} are not allowed")
+    if deferral.approved_by not in policy.value("suspension.approvers", tuple):
+        zh.append(f"批准机关 {deferral.approved_by} 无权批准")
+        en.append(f"{deferral.approved_by!r} may not approve it")
+    birth = _birth_date(deferral, context)
+    if birth is not None:
+        years = policy.value("enrolment.deferred_age", int) - policy.value("enrolment.age", int)
+        latest = SchoolYear.starting(entry_year(birth, policy=policy) + years, policy=policy).start
+        facts.update(until=deferral.until, latest_until=latest, birth_date=birth)
+        if deferral.until > latest:
+            zh.append(f"截止 {deferral.until} 晚于最迟入学 {latest}")
+            en.append(f"it runs until {deferral.until}, past the latest entry {latest}")
+    if zh:
+        yield Observation(
+            subject=deferral.subject,
+            source=deferral.source,
+            facts={**facts, "problems_zh": "；".join(zh), "problems_en": "; ".join(en)},
+        )
+
+
+@rule(
+    "AGE-005",
+    severity=Severity.ERROR,
+    about="employment",
+    title=("使用未满法定就业年龄的童工", "child under the minimum employment age employed"),
+    message=(
+        "{reported_on} 报告被 {employer} 雇用时仅 {age} 周岁，未满 {min_age} 周岁",
+        "reported employed by {employer} on {reported_on} aged {age}, under {min_age}",
+    ),
+    parameters=["employment.min_age"],
+    citations=[LAW_14, STATE_COUNCIL_72],
+)
+def no_child_labour(
+    report: EmploymentReport, context: RuleContext[Bundle]
+) -> Iterator[Observation]:
+    """No child under the minimum employment age is employed (童工).
+
+    The age on the report date comes from the roster's birth date, else from a student
+    record of the same number, else from the resident ID number. Basis: 义务教育法 art 14
+    [C]; 国办发〔2017〕72号 [C].
+    """
+    birth = _birth_date(report, context)
+    if birth is None or birth > report.reported_on:
+        return
+    age = age_on(birth, report.reported_on)
+    min_age = context.policy.value("employment.min_age", int)
+    if age < min_age:
+        yield Observation(
+            subject=report.subject,
+            source=report.source,
+            facts={
+                "employer": report.employer,
+                "reported_on": report.reported_on,
+                "birth_date": birth,
+                "age": age,
+                "min_age": min_age,
+            },
+        )

@@ -1,0 +1,63 @@
+"""Monthly headcounts: who is actually in school (实际在校), checked against the registry.
+
+Basis: 临州办发〔2019〕18号 part three: every education bureau checks each month the
+number of students actually in school against the number registered.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from dropout_control.calendar.year_month import YearMonth
+from dropout_control.codes import Code
+from dropout_control.errors import InvalidRecord
+from dropout_control.findings import SourceLocation
+from dropout_control.identity import mask_name, mask_number
+
+__all__ = ["Excuse", "HeadcountEntry", "HeadcountTotal"]
+
+
+class Excuse(Code):
+    """Why a child absent from a headcount is excused."""
+
+    LEAVE = ("leave", "请假", "病假", "事假")
+    SUSPENSION = ("suspension", "休学")
+    HOME_TEACHING = ("home_teaching", "送教上门")
+
+
+def _masked_optional_number(value: str | None) -> str:
+    return "None" if value is None else repr(mask_number(value))
+
+
+@attrs.frozen
+class HeadcountEntry:
+    """One child on a school's monthly roll: present or not, and any excuse."""
+
+    month: YearMonth
+    school_id: str
+    present: bool
+    student_number: str | None = attrs.field(default=None, repr=_masked_optional_number)
+    resident_id: str | None = attrs.field(default=None, repr=_masked_optional_number)
+    name: str | None = attrs.field(default=None, repr=lambda v: repr(mask_name(v or "")))
+    excuse: Excuse | None = None
+    source: SourceLocation | None = attrs.field(default=None, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        if self.student_number is None and self.resident_id is None:
+            raise InvalidRecord(
+                "student_number", "a headcount row needs a student number or a resident ID"
+            )
+
+
+@attrs.frozen
+class HeadcountTotal:
+    """The number of students a school reported present in a month."""
+
+    month: YearMonth
+    school_id: str
+    total: int
+    source: SourceLocation | None = attrs.field(default=None, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        if self.total < 0:
+            raise InvalidRecord("total", "cannot be negative", shown=str(self.total))

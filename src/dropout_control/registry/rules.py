@@ -1,0 +1,264 @@
+"""Rules about a student's record itself: entry age, over-age, and the record's life
+(REG-001 to REG-003, AGE-001, AGE-004).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from dropout_control.bundle import Bundle
+from dropout_control.calendar import (
+    SchoolYear,
+    add_working_days,
+    age_at_cutoff,
+    cutoff_date,
+)
+from dropout_control.findings import Citation, Severity
+from dropout_control.policy import Mark, SchoolStructure
+from dropout_control.registry.model import RecordStatus, StudentRecord
+from dropout_control.rules import Observation, RuleContext, rule
+
+__all__: list[str] = []
+
+COMPULSORY_EDUCATION_LAW_11 = Citation("义务教育法", "art 11", Mark.CONFIRMED)
+REGISTRATION_RULES = Citation("中小学生学籍管理办法", "教基一〔2013〕7号", Mark.SECONDARY)
+HUNAN_2019 = Citation("湖南省中小学生学籍管理办法", "2019 art 15", Mark.SECONDARY)
+NO_EXPULSION = Citation("义务教育法", "art 27", Mark.CONFIRMED)
+
+
+_TO_BE_CANCELLED = frozenset(
+    {RecordStatus.ACTIVE, RecordStatus.SUSPENDED, RecordStatus.DROPPED_OUT}
+)
+
+
+def _current_year(context: RuleContext[Bundle]) -> SchoolYear:
+    return context.memo(
+        "school_year", lambda: SchoolYear.containing(context.as_of, policy=context.policy)
+    )
+
+
+@rule(
+    "AGE-001",
+    severity=Severity.WARNING,
+    about="students",
+    title=("未到入学年龄入学", "entered grade 1 before the enrolment age"),
+    message=(
+        "{entry_school_year} 学年入一年级，截至 {cutoff} 仅 {age_at_cutoff} 周岁，"
+        "未满 {enrolment_age} 周岁",
+        "entered grade 1 in {entry_school_year} aged {age_at_cutoff} at the cutoff {cutoff}, "
+        "below the enrolment age {enrolment_age}",
+    ),
+    parameters=["enrolment.age", "enrolment.cutoff", "compulsory.structure"],
+    citations=[COMPULSORY_EDUCATION_LAW_11],
+)
+def entrant_of_enrolment_age(
+    record: StudentRecord, context: RuleContext[Bundle]
+) -> Iterator[Observation]:
+    """A first-grade entrant had reached the enrolment age at the cutoff (入学年龄).
+
+    The entry month of a primary-stage record is its entry into grade 1 when the grade
+    it is in now follows from it year by year; only those records are checked (a
+    junior-secondary record's entry month is its entry into grade 7). Basis: 义务教育法
+    art 11 [C]: a child enrols at full six years of age; the cutoff is practice [S].
+    """
+    structure = context.policy.value("compulsory.structure", SchoolStructure)
+    if record.grade not in structure.primary_grades:
+        return
+    current = _current_year(context)
+    entered = SchoolYear.containing(record.entry_date, policy=context.policy)
+    if record.grade - (current.start_year - entered.start_year) != 1:
+        return
+    cutoff = cutoff_date(entered, policy=context.policy)
+    if record.birth_date > cutoff:
+        age = -1  # not yet born at the cutoff: the youngest possible entrant
+    else:
+        age = age_at_cutoff(record.birth_date, entered, policy=context.policy)
+    enrolment_age = context.policy.value("enrolment.age", int)
+    if age < enrolment_age:
+        yield Observation(
+            subject=record.subject,
+            source=record.source,
+            facts={
+                "birth_date": record.birth_date,
+                "entry_date": record.entry_date,
+                "entry_school_year": str(entered),
+                "cutoff": cutoff,
+                "age_at_cutoff": max(age, 0),
+                "enrolment_age": enrolment_age,
+            },
+        )
+
+
+@rule(
+    "AGE-004",
+    severity=Severity.INFO,
+    about="students",
+    title=("超龄在读", "over-age for its grade"),
+    message=(
+        "{grade} 年级通常 {usual_age} 周岁，该生截至 {cutoff} 已 {age_at_cutoff} 周岁，"
+        "超龄 {years_over} 岁，有辍学风险",
+        "grade {grade} is usually aged {usual_age}; this student was {age_at_cutoff} at the "
+        "cutoff {cutoff}, {years_over} years over (a dropout risk)",
+    ),
+    parameters=["enrolment.age", "enrolment.cutoff", "enrolment.over_age_years"],
+    citations=[COMPULSORY_EDUCATION_LAW_11],
+)
+def not_over_age(record: StudentRecord, context: RuleContext[Bundle]) -> Iterator[Observation]:
+    """An open record's student is not far older than its grade (超龄).
+
+    The usual age of grade *g* at the cutoff is the enrolment age plus *g* - 1; a student
+    ``enrolment.over_age_years`` or more older is shown (info): over-age students drop
+    out more often. Basis: 义务教育法 art 11 [C] for the enrolment age; the threshold is
+    the library's [U].
+    """
+    if not record.is_open:
+        return
+    current = _current_year(context)
+    cutoff = context.memo("cutoff", lambda: cutoff_date(current, policy=context.policy))
+    if record.birth_date > cutoff:
+        return
+    age = age_at_cutoff(record.birth_date, current, policy=context.policy)
+    usual = context.policy.value("enrolment.age", int) + record.grade - 1
+    over = age - usual
+    if over >= context.policy.value("enrolment.over_age_years", int):
+        yield Observation(
+            subject=record.subject,
+            source=record.source,
+            facts={
+                "grade": record.grade,
+                "usual_age": usual,
+                "age_at_cutoff": age,
+                "cutoff": cutoff,
+                "years_over": over,
+            },
+        )
+
+
+@rule(
+    "REG-001",
+    severity=Severity.WARNING,
+    about="students",
+    needs_fields=["students.record_created_on"],
+    title=("学籍建立不及时", "record created late"),
+    message=(
+        "入学 {entry_date} 后 {days} 天才建立学籍（应在 {limit} 天内）",
+        "record created {days} days after entry on {entry_date} (limit {limit} days)",
+    ),
+    parameters=["registration.create_within_days"],
+    citations=[REGISTRATION_RULES],
+)
+def record_created_in_time(
+    record: StudentRecord, context: RuleContext[Bundle]
+) -> Iterator[Observation]:
+    """The record was created soon after the student entered school (及时建籍).
+
+    Measured from the entry date; where only the entry month is known, from its first
+    day. Basis: 教基一〔2013〕7号 and the 2016 FAQ [S]: about a month.
+    """
+    if record.record_created_on is None:
+        return
+    days = (record.record_created_on - record.entry_date).days
+    limit = context.policy.value("registration.create_within_days", int)
+    if days > limit:
+        yield Observation(
+            subject=record.subject,
+            source=record.source,
+            facts={
+                "entry_date": record.entry_date,
+                "record_created_on": record.record_created_on,
+                "days": days,
+                "limit": limit,
+            },
+        )
+
+
+@rule(
+    "REG-002",
+    severity=Severity.ERROR,
+    about="students",
+    title=("义务教育阶段违规退学或注销学籍", "record withdrawn or cancelled unlawfully"),
+    message=(
+        "义务教育阶段学籍状态为 {status}，注销原因 {cancel_reason}："
+        "只有死亡、出国定居或出境可以注销，辍学学生保留学籍",
+        "a compulsory-stage record is {status} (reason: {cancel_reason}); only death, "
+        "emigration or leaving the country for good cancel a record, and a dropout keeps it",
+    ),
+    citations=[NO_EXPULSION, REGISTRATION_RULES],
+)
+def no_withdrawal(record: StudentRecord, context: RuleContext[Bundle]) -> Iterator[Observation]:
+    """A compulsory-stage record is never withdrawn (不得退学), and cancelled only for death,
+    emigration or leaving the country for good.
+
+    Basis: 义务教育法 art 27 [C] (no expulsion); 教基一〔2013〕7号 [S]: no withdrawal in
+    compulsory education, and a dropout keeps its record for the whole period.
+    """
+    reason = record.cancel_reason
+    unlawful_cancel = record.status is RecordStatus.CANCELLED and (
+        reason is None or not reason.is_lawful_in_compulsory_education
+    )
+    if record.status is RecordStatus.WITHDRAWN or unlawful_cancel:
+        yield Observation(
+            subject=record.subject,
+            source=record.source,
+            facts={
+                "status": record.status.value,
+                "cancel_reason": reason.value if reason else "none",
+            },
+        )
+
+
+@rule(
+    "REG-003",
+    severity=Severity.WARNING,
+    about="students",
+    needs=["population"],
+    title=("死亡学生学籍未及时注销", "record of a deceased student not cancelled in time"),
+    message=(
+        "户籍记录 {deceased_on} 死亡，学籍应于 {deadline} 前注销，{outcome_zh}",
+        "died on {deceased_on} per the population roster; the record was due to be "
+        "cancelled by {deadline}, {outcome_en}",
+    ),
+    parameters=["registration.death_cancel_within_working_days"],
+    citations=[HUNAN_2019],
+)
+def death_cancelled_in_time(
+    record: StudentRecord, context: RuleContext[Bundle]
+) -> Iterator[Observation]:
+    """A deceased student's record is cancelled within the allowed working days (死亡注销).
+
+    The death date comes from the population roster (same resident ID number). A record
+    still open or kept as a dropout after the deadline, or closed (deceased or
+    cancelled) later than it, is reported; a record that ended otherwise (graduated,
+    completed, transferred out) has nothing left to cancel. Working days are weekdays;
+    holidays are not known to the audit. Basis: Hunan
+    2019 registration rules art 15 [S].
+    """
+    if record.resident_id is None:
+        return
+    child = context.bundle.child_of(record.resident_id.reveal())
+    if child is None or child.deceased_on is None or child.deceased_on > context.as_of:
+        return
+    limit = context.policy.value("registration.death_cancel_within_working_days", int)
+    deadline = add_working_days(child.deceased_on, limit)
+    closed = record.status in (RecordStatus.DECEASED, RecordStatus.CANCELLED)
+    closed_on: dt.date | None = record.status_since if closed else None
+    if record.status in _TO_BE_CANCELLED and context.as_of > deadline:
+        zh, en = f"至今状态仍为 {record.status.zh}", f"and it is still {record.status.value}"
+    elif closed_on is not None and closed_on > deadline:
+        zh, en = f"实际于 {closed_on.isoformat()} 注销", f"and it was closed on {closed_on}"
+    else:
+        return
+    yield Observation(
+        subject=record.subject,
+        source=record.source,
+        related=(child.source,) if child.source else (),
+        facts={
+            "deceased_on": child.deceased_on,
+            "deadline": deadline,
+            "status": record.status.value,
+            "closed_on": closed_on,
+            "outcome_zh": zh,
+            "outcome_en": en,
+        },
+    )
