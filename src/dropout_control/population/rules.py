@@ -67,9 +67,11 @@ def _birth_date(
     needs=["students"],
     title=("适龄儿童失学", "school-age child out of school"),
     message=(
-        "适龄儿童（{birth_date} 出生，{age} 周岁）无在籍、毕业或结业学籍，无批准缓学，属失学",
-        "a school-age child (born {birth_date}, aged {age}) has no open, graduated or "
-        "completed record and no approved deferral: out of school",
+        "适龄儿童（{birth_date} 出生，{age} 周岁，学龄出生区间 {window_from} 至 {window_to}）"
+        "无在籍、毕业或结业学籍，无批准缓学，属失学",
+        "a school-age child (born {birth_date}, aged {age}; the school-age window is births "
+        "from {window_from} to {window_to}) has no open, graduated or completed record and "
+        "no approved deferral: out of school",
     ),
     parameters=[
         "enrolment.age",
@@ -116,7 +118,8 @@ def school_age_child_in_school(child: Child, context: RuleContext[Bundle]) -> It
             "birth_date": child.birth_date,
             "age": age_on(child.birth_date, context.as_of),
             "disabled": child.is_disabled,
-            "window": [earliest, latest],
+            "window_from": earliest,
+            "window_to": latest,
             "household_region": child.household_region,
             "records": [r.status.value for r in records],
         },

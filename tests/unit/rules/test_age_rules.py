@@ -179,9 +179,10 @@ def test_a_disabled_child_past_the_window_but_inside_the_extended_one_is_out_of_
 
     finding = single(audit_of(roster_entry, SOMEONE_ELSE), "AGE-002")
 
-    assert (True, [dt.date(2001, 9, 1), dt.date(2012, 8, 31)]) == (
+    assert (True, dt.date(2001, 9, 1), dt.date(2012, 8, 31)) == (
         finding.facts["disabled"],
-        finding.facts["window"],
+        finding.facts["window_from"],
+        finding.facts["window_to"],
     )
 
 
