@@ -20,9 +20,10 @@ from dropout_control.catalogue import load_rules
 from dropout_control.findings import Finding, InputSummary, Report, Severity, SkippedRule
 from dropout_control.identity import region
 from dropout_control.policy import NATIONAL, Layer, Policy, resolve_policy
-from dropout_control.population import Child, Deferral, EmploymentReport
-from dropout_control.registry import StudentRecord
+from dropout_control.population.model import Child, Deferral, EmploymentReport
+from dropout_control.registry.model import StudentRecord
 from dropout_control.rules import Rule, RuleContext, RuleRegistry
+from dropout_control.whereabouts import whereabouts_of_all
 
 __all__ = ["UNKNOWN_COUNTY", "run_audit"]
 
@@ -65,6 +66,7 @@ def run_audit(
                     findings.append(finding)
                     tally.add(finding, *places.of(subject))
     metrics = _metrics(bundle, places, tally, policy)
+    metrics["whereabouts"] = _whereabouts_counts(bundle, places, as_of=as_of, policy=policy)
     return Report(
         as_of=as_of,
         jurisdiction=jurisdiction,
@@ -187,7 +189,8 @@ def _metrics(bundle: Bundle, places: _Places, tally: _Tally, policy: Policy) -> 
         )
         roll = bundle.latest_headcount.get(school_id, {})
         entry["latest_headcount_month"] = str(month)
-        entry["present_at_latest_headcount"] = sum(1 for e in roll.values() if e.present)
+        # A row is keyed by both its numbers: count each row once.
+        entry["present_at_latest_headcount"] = len({id(e) for e in roll.values() if e.present})
     for school_id, entry in schools.items():
         entry["county"] = places.county_of_school(school_id)
         entry.setdefault("latest_headcount_month", None)
@@ -219,6 +222,37 @@ def _metrics(bundle: Bundle, places: _Places, tally: _Tally, policy: Policy) -> 
         "schools": [schools[key] for key in sorted(schools)],
         "counties": [counties[key] for key in sorted(counties)],
     }
+
+
+def _whereabouts_counts(
+    bundle: Bundle, places: _Places, *, as_of: dt.date, policy: Policy
+) -> dict[str, Any]:
+    """Children by whereabouts, overall, per school (of the open or latest record) and per
+    county (of the household, else of the school)."""
+    if not (bundle.students or bundle.population) or not _has_whereabouts_parameters(policy):
+        return {}
+    total: Counter[str] = Counter()
+    schools: dict[str, Counter[str]] = defaultdict(Counter)
+    counties: dict[str, Counter[str]] = defaultdict(Counter)
+    for found in whereabouts_of_all(bundle, as_of=as_of, policy=policy):
+        status = found.status.value
+        total[status] += 1
+        if found.school_id is not None:
+            schools[found.school_id][status] += 1
+        county = _county(found.county) or (
+            places.county_of_school(found.school_id) if found.school_id else UNKNOWN_COUNTY
+        )
+        counties[county][status] += 1
+    return {
+        "total": dict(sorted(total.items())),
+        "schools": {k: dict(sorted(v.items())) for k, v in sorted(schools.items())},
+        "counties": {k: dict(sorted(v.items())) for k, v in sorted(counties.items())},
+    }
+
+
+def _has_whereabouts_parameters(policy: Policy) -> bool:
+    keys = ("transfer.unplaced_after_days", "enrolment.deferral_grounds", "suspension.approvers")
+    return all(policy.is_in_force(key) for key in keys)
 
 
 def _county_entry(code: str) -> dict[str, Any]:

@@ -20,9 +20,11 @@ import attrs
 from dropout_control.calendar.year_month import YearMonth
 from dropout_control.intake import Duplicate, Rejection
 from dropout_control.kinds import RECORD_KINDS
-from dropout_control.population import Child, Deferral, EmploymentReport
-from dropout_control.reconciliation import HeadcountEntry, HeadcountTotal
-from dropout_control.registry import StudentRecord
+from dropout_control.population.model import Child, Deferral, EmploymentReport
+from dropout_control.reconciliation.model import HeadcountEntry, HeadcountTotal
+from dropout_control.registry.model import StudentRecord
+from dropout_control.suspensions.model import Suspension
+from dropout_control.transfers.model import Transfer
 
 __all__ = ["Bundle"]
 
@@ -47,8 +49,9 @@ def _student_resident_key(record: StudentRecord) -> str | None:
     return record.resident_id.reveal() if record.resident_id is not None else None
 
 
-def _headcount_person(entry: HeadcountEntry) -> str | None:
-    return entry.student_number or entry.resident_id
+def _headcount_people(entry: HeadcountEntry) -> tuple[str, ...]:
+    """The numbers a headcount row names its child by (student number, resident ID)."""
+    return tuple(n for n in (entry.student_number, entry.resident_id) if n is not None)
 
 
 @attrs.frozen
@@ -68,6 +71,8 @@ class Bundle:
     headcounts: tuple[HeadcountEntry, ...] = ()
     headcount_totals: tuple[HeadcountTotal, ...] = ()
     employment: tuple[EmploymentReport, ...] = ()
+    transfers: tuple[Transfer, ...] = ()
+    suspensions: tuple[Suspension, ...] = ()
     rejections: tuple[Rejection, ...] = ()
     duplicates: tuple[Duplicate, ...] = ()
     kinds: frozenset[str] = attrs.field(factory=frozenset, converter=_kind_set)
@@ -75,6 +80,13 @@ class Bundle:
 
     # Indexes, built once from the records above.
     students_by_resident_id: Mapping[str, tuple[StudentRecord, ...]] = attrs.field(
+        init=False, repr=False
+    )
+    students_by_number: Mapping[str, tuple[StudentRecord, ...]] = attrs.field(
+        init=False, repr=False
+    )
+    transfers_by_student: Mapping[str, tuple[Transfer, ...]] = attrs.field(init=False, repr=False)
+    suspensions_by_student: Mapping[str, tuple[Suspension, ...]] = attrs.field(
         init=False, repr=False
     )
     children_by_resident_id: Mapping[str, tuple[Child, ...]] = attrs.field(init=False, repr=False)
@@ -85,6 +97,10 @@ class Bundle:
     latest_headcount: Mapping[str, Mapping[str, HeadcountEntry]] = attrs.field(
         init=False, repr=False
     )
+    present_by_person: Mapping[str, tuple[HeadcountEntry, ...]] = attrs.field(
+        init=False, repr=False
+    )
+    headcount_months: Mapping[str, frozenset[YearMonth]] = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         given = {kind for kind in RECORD_KINDS if getattr(self, kind)}
@@ -93,6 +109,9 @@ class Bundle:
             object.__setattr__(self, "fields_seen", MappingProxyType(self._fields_present()))
         put = object.__setattr__
         put(self, "students_by_resident_id", _group(self.students, _student_resident_key))
+        put(self, "students_by_number", _group(self.students, lambda r: r.key))
+        put(self, "transfers_by_student", _group(self.transfers, lambda t: t.student_key))
+        put(self, "suspensions_by_student", _group(self.suspensions, lambda s: s.student_key))
         put(self, "children_by_resident_id", _group(self.population, lambda c: c.key))
         put(self, "deferrals_by_resident_id", _group(self.deferrals, lambda d: d.key))
         latest: dict[str, YearMonth] = {}
@@ -102,14 +121,26 @@ class Bundle:
                 latest[entry.school_id] = entry.month
         put(self, "latest_headcount_month", MappingProxyType(latest))
         rolls: dict[str, dict[str, HeadcountEntry]] = defaultdict(dict)
+        present: dict[str, list[HeadcountEntry]] = defaultdict(list)
+        months: dict[str, set[YearMonth]] = defaultdict(set)
         for entry in self.headcounts:
-            person = _headcount_person(entry)
-            if entry.month == latest[entry.school_id] and person is not None:
+            months[entry.school_id].add(entry.month)
+            if entry.month != latest[entry.school_id]:
+                continue
+            for person in _headcount_people(entry):
                 rolls[entry.school_id][person] = entry
+                if entry.present:
+                    present[person].append(entry)
         put(
             self,
             "latest_headcount",
             MappingProxyType({k: MappingProxyType(v) for k, v in rolls.items()}),
+        )
+        put(self, "present_by_person", MappingProxyType({k: tuple(v) for k, v in present.items()}))
+        put(
+            self,
+            "headcount_months",
+            MappingProxyType({k: frozenset(v) for k, v in months.items()}),
         )
 
     @classmethod
@@ -158,6 +189,39 @@ class Bundle:
         """The first roster entry of this resident ID number, if any."""
         children = self.children_by_resident_id.get(resident_id)
         return children[0] if children else None
+
+    def present_at_latest_headcounts(self, *people: str | None) -> tuple[HeadcountEntry, ...]:
+        """Entries of schools' latest headcounts that show any of these people present.
+
+        A person is named by a student number or a resident ID number (as written); each
+        entry appears once even when both numbers match it.
+        """
+        found: dict[int, HeadcountEntry] = {}
+        for person in people:
+            if person is not None:
+                for entry in self.present_by_person.get(person, ()):
+                    found[id(entry)] = entry
+        return tuple(found.values())
+
+    def latest_roll_entry(self, school_id: str, *people: str | None) -> HeadcountEntry | None:
+        """This school's latest headcount row of a person named by any of these numbers."""
+        roll = self.latest_headcount.get(school_id, {})
+        for person in people:
+            if person is not None and person in roll:
+                return roll[person]
+        return None
+
+    def student_records_numbered(self, student_number: str) -> tuple[StudentRecord, ...]:
+        """Every student record of this student number (as written)."""
+        return self.students_by_number.get(student_number, ())
+
+    def transfers_of(self, student_number: str) -> tuple[Transfer, ...]:
+        """Every transfer of this student number."""
+        return self.transfers_by_student.get(student_number, ())
+
+    def suspensions_of(self, student_number: str) -> tuple[Suspension, ...]:
+        """Every suspension of this student number."""
+        return self.suspensions_by_student.get(student_number, ())
 
     def deferrals_of(self, resident_id: str) -> tuple[Deferral, ...]:
         """Every deferral of this resident ID number."""

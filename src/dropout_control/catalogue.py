@@ -17,6 +17,7 @@ RULE_MODULES: tuple[str, ...] = (
     "dropout_control.registry.identity_rules",
     "dropout_control.registry.rules",
     "dropout_control.population.rules",
+    "dropout_control.reconciliation.rules",
 )
 """The modules that hold the library's rules, one per domain package."""
 

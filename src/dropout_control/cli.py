@@ -17,8 +17,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
+import attrs
+
 from dropout_control import __version__
-from dropout_control.api import audit
+from dropout_control.api import audit, bundle_from_read
 from dropout_control.catalogue import load_rules
 from dropout_control.errors import DropoutControlError
 from dropout_control.identity import (
@@ -29,10 +31,12 @@ from dropout_control.identity import (
     province_of,
     region,
 )
+from dropout_control.io.folder import read_folder
 from dropout_control.io.reports import FORMATS, write_report
 from dropout_control.policy import NATIONAL, Layer, Parameter, Policy, PolicyBook
 from dropout_control.policy.values import show_value
 from dropout_control.rules import Rule
+from dropout_control.whereabouts import WhereaboutsStatus, whereabouts
 
 __all__ = ["main"]
 
@@ -124,6 +128,20 @@ def _build_parser() -> _Parser:
         metavar="TOML",
         help="stack a policy layer file of your own (repeatable)",
     )
+
+    where = commands.add_parser(
+        "whereabouts",
+        help="where one child is, with the evidence",
+        description="Collect everything FOLDER holds about one child (by student number or "
+        "resident ID) and say where the child is on the date: in school, suspended, in "
+        "transfer, home-taught, deferred, whereabouts unknown, out of school.",
+    )
+    where.add_argument("folder", metavar="FOLDER", type=Path)
+    where.add_argument("person", metavar="ID")
+    where.add_argument("--as-of", type=_date, default=None, metavar="DATE")
+    where.add_argument("--jurisdiction", default=NATIONAL, metavar="CODE")
+    where.add_argument("--format", choices=("text", "json"), default="text")
+    where.add_argument("--reveal", action="store_true", help="show the number in clear")
 
     rules = commands.add_parser(
         "rules",
@@ -365,6 +383,49 @@ def _audit(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
 
 
+# whereabouts ---------------------------------------------------------------------------
+
+_PROBLEM_WHEREABOUTS = frozenset(
+    {WhereaboutsStatus.WHEREABOUTS_UNKNOWN, WhereaboutsStatus.OUT_OF_SCHOOL}
+)
+
+
+def _whereabouts(args: argparse.Namespace, out: TextIO) -> int:
+    as_of: dt.date = args.as_of or dt.date.today()  # noqa: DTZ011 - only the command line reads the clock
+    person = args.person.strip().upper()
+    if not person:
+        raise UsageError("ID is empty")
+    read = read_folder(args.folder)
+    bundle = bundle_from_read(read)
+    policy = PolicyBook.default().resolve(args.jurisdiction, on=as_of)
+    found = whereabouts(bundle, person, as_of=as_of, policy=policy)
+    shown = found.reveal_person() if args.reveal else found.person
+    if not found.evidence:
+        print(f"{shown}: nothing in {args.folder} names this child", file=out)
+        return EXIT_FINDINGS
+    status = found.status
+    if args.format == "json":
+        payload = {
+            "person": shown,
+            "as_of": as_of.isoformat(),
+            "status": status.value,
+            "status_zh": status.zh,
+            "school_id": found.school_id,
+            "county": found.county,
+            "evidence": [
+                {"what": e.what, "source": attrs.asdict(e.source) if e.source else None}
+                for e in found.evidence
+            ],
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2), file=out)
+    else:
+        print(f"{shown}: {status.value} ({status.zh}) on {as_of.isoformat()}", file=out)
+        print(f"  school {found.school_id or '-'}, county {found.county or '-'}", file=out)
+        for item in found.evidence:
+            print(f"  - {item}", file=out)
+    return EXIT_FINDINGS if status in _PROBLEM_WHEREABOUTS else EXIT_OK
+
+
 # rules ---------------------------------------------------------------------------------
 
 
@@ -398,7 +459,13 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-_HANDLERS = {"audit": _audit, "check-id": _check_id, "params": _params, "rules": _rules}
+_HANDLERS = {
+    "audit": _audit,
+    "check-id": _check_id,
+    "params": _params,
+    "rules": _rules,
+    "whereabouts": _whereabouts,
+}
 
 
 if __name__ == "__main__":  # pragma: no cover - exercised through the console script

@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from dropout_control.population import Child, Deferral, EmploymentReport
-from dropout_control.reconciliation import HeadcountEntry, HeadcountTotal
-from dropout_control.registry import StudentRecord
+from dropout_control.population.model import Child, Deferral, EmploymentReport
+from dropout_control.reconciliation.model import HeadcountEntry, HeadcountTotal
+from dropout_control.registry.model import StudentRecord
+from dropout_control.suspensions.model import Suspension
+from dropout_control.transfers.model import Transfer
 
 __all__ = ["PERSONAL_KEYS", "RECORD_KINDS", "UNIQUE_KEYS"]
 
@@ -24,6 +26,8 @@ RECORD_KINDS: Mapping[str, type] = MappingProxyType(
         "headcounts": HeadcountEntry,
         "headcount_totals": HeadcountTotal,
         "employment": EmploymentReport,
+        "transfers": Transfer,
+        "suspensions": Suspension,
     }
 )
 """Record class of each kind."""
@@ -32,6 +36,8 @@ UNIQUE_KEYS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
         "students": ("student_number",),
         "headcount_totals": ("month", "school_id"),
+        "transfers": ("transfer_id",),
+        "suspensions": ("suspension_id",),
     }
 )
 """Fields whose values together must be unique within a kind (INPUT-002)."""

@@ -77,3 +77,10 @@ def test_every_row_is_a_record_or_a_finding(report: Report) -> None:
 
 def test_no_rule_of_this_version_is_skipped_on_the_demo(report: Report) -> None:
     assert [] == [str(s.rule) for s in report.skipped_rules]
+
+
+def test_the_python_api_example_runs() -> None:
+    import runpy  # noqa: PLC0415 - only this test needs it
+
+    namespace = runpy.run_path(str(ROOT / "examples" / "audit_from_python.py"))
+    namespace["audit_records_in_memory"]()

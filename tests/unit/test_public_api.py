@@ -20,6 +20,7 @@ MODULES = [
     "dropout_control.registry",
     "dropout_control.population",
     "dropout_control.reconciliation",
+    "dropout_control.whereabouts",
     "dropout_control.codes",
     "dropout_control.kinds",
     "dropout_control.intake",

@@ -102,6 +102,36 @@ HEADER_ALIASES: Final[Mapping[str, Mapping[str, tuple[str, ...]]]] = MappingProx
         "employment": MappingProxyType(
             {"resident_id": _RESIDENT_ID, "employer": ("用人单位",), "reported_on": ("报告日期",)}
         ),
+        "transfers": MappingProxyType(
+            {
+                "transfer_id": ("转学编号", "转学申请编号", "业务编号"),
+                "student_number": _STUDENT_NUMBER,
+                "from_school": ("转出学校标识码", "转出学校"),
+                "to_school": ("转入学校标识码", "转入学校"),
+                "applied_on": ("申请日期",),
+                "grade_before": ("转出年级", "原年级"),
+                "grade_after": ("转入年级",),
+                "receiving_school_on": ("转入学校审核日期",),
+                "receiving_bureau_on": ("转入地教育行政部门审核日期", "转入地教育局审核日期"),
+                "sending_school_on": ("转出学校审核日期",),
+                "sending_bureau_on": ("转出地教育行政部门审核日期", "转出地教育局审核日期"),
+                "status": ("转学状态", "办理状态"),
+                "completed_on": ("完成日期", "转学完成日期"),
+            }
+        ),
+        "suspensions": MappingProxyType(
+            {
+                "suspension_id": ("休学编号", "业务编号"),
+                "student_number": _STUDENT_NUMBER,
+                "start": ("休学开始日期", "开始日期"),
+                "end": ("休学结束日期", "结束日期"),
+                "grounds": ("休学原因",),
+                "approved_by": ("批准机关",),
+                "approved_on": ("批准日期",),
+                "extensions": ("延期次数",),
+                "returned_on": ("复学日期",),
+            }
+        ),
     }
 )
 """For each kind, the Chinese names each canonical field may be written as."""

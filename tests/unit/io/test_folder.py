@@ -165,7 +165,7 @@ def test_files_that_are_not_inputs_are_listed_and_hidden_or_private_ones_passed_
     for name in (
         "notes.txt",
         "students.tsv",
-        "transfers.csv",
+        "visits.csv",
         ".DS_Store",
         "_scratch.csv",
         "README.md",
@@ -173,7 +173,7 @@ def test_files_that_are_not_inputs_are_listed_and_hidden_or_private_ones_passed_
     ):
         (tmp_path / name).write_text("x", encoding="utf-8")
     (tmp_path / "old").mkdir()
-    assert ("expected.toml", "notes.txt", "old/", "students.tsv", "transfers.csv") == read_folder(
+    assert ("expected.toml", "notes.txt", "old/", "students.tsv", "visits.csv") == read_folder(
         tmp_path
     ).unknown_files
 
@@ -358,7 +358,7 @@ def test_rows_in_memory_are_read_like_a_file_named_after_their_kind() -> None:
                 {"身份证号": BOY_ID, "用人单位": "砖厂", "报告日期": "2019-03-01"},
                 {"resident_id": GIRL_ID, "employer": "", "reported_on": "2019-03-01"},
             ],
-            "transfers": [],
+            "visits": [],
         }
     )
     assert (
@@ -372,7 +372,7 @@ def test_rows_in_memory_are_read_like_a_file_named_after_their_kind() -> None:
             )
         ],
         ("<employment>",),
-        ("transfers",),
+        ("visits",),
     ) == (
         [getattr(record, "reported_on", None) for record in read.records["employment"]],
         list(read.rejections),

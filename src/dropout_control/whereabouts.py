@@ -1,0 +1,254 @@
+"""Where is this child? Everything the bundle knows, and one word for it (去向).
+
+The notice asks that every child's whereabouts be verified so that no one is missed
+(核实学生去向，做到不漏一人; 临州办发〔2019〕18号 part two, third measure [C]). This module
+collects, for one child and one date, the records, the latest headcounts, transfers,
+suspensions and deferrals, and says in one word where the child is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+from dropout_control.bundle import Bundle
+from dropout_control.calendar import is_school_age
+from dropout_control.codes import Code
+from dropout_control.findings import SourceLocation
+from dropout_control.identity import mask_number
+from dropout_control.policy import Policy
+from dropout_control.population.model import Child, Deferral
+from dropout_control.reconciliation.model import HeadcountEntry
+from dropout_control.registry.model import RecordStatus, StudentRecord
+from dropout_control.suspensions.model import Suspension
+from dropout_control.transfers.model import Transfer
+
+__all__ = ["Evidence", "Whereabouts", "WhereaboutsStatus", "whereabouts", "whereabouts_of_all"]
+
+
+class WhereaboutsStatus(Code):
+    """Where a child is, in one word (去向)."""
+
+    IN_SCHOOL = ("in_school", "在校")
+    SUSPENDED = ("suspended", "休学")
+    IN_TRANSFER = ("in_transfer", "转学中")
+    HOME_TAUGHT = ("home_taught", "送教上门")
+    DEFERRED = ("deferred", "缓学")
+    FINISHED = ("finished", "已完成义务教育")
+    LEFT = ("left", "死亡或移居境外")
+    WHEREABOUTS_UNKNOWN = ("whereabouts_unknown", "去向不明")
+    OUT_OF_SCHOOL = ("out_of_school", "失学辍学")
+    NOT_OF_SCHOOL_AGE = ("not_of_school_age", "非适龄")
+
+
+@attrs.frozen
+class Evidence:
+    """One fact behind a child's whereabouts, with the row it comes from."""
+
+    what: str
+    source: SourceLocation | None = None
+
+    def __str__(self) -> str:
+        where = f" ({self.source})" if self.source else ""
+        return f"{self.what}{where}"
+
+
+@attrs.frozen(repr=False)
+class Whereabouts:
+    """A child's whereabouts on a date, with the evidence for it."""
+
+    status: WhereaboutsStatus
+    on: dt.date
+    _person: str = attrs.field(alias="person")
+    evidence: tuple[Evidence, ...] = ()
+    school_id: str | None = None
+    county: str | None = None
+
+    @property
+    def person(self) -> str:
+        """The number the child was asked for by, masked."""
+        return mask_number(self._person)
+
+    def reveal_person(self) -> str:
+        """The number the child was asked for by, in clear."""
+        return self._person
+
+    def __repr__(self) -> str:
+        return f"Whereabouts({self.person!r}, {self.status.value}, on={self.on})"
+
+
+@attrs.frozen
+class _Known:
+    records: tuple[StudentRecord, ...]
+    child: Child | None
+    present: tuple[HeadcountEntry, ...]
+    transfers: tuple[Transfer, ...]
+    suspensions: tuple[Suspension, ...]
+    deferrals: tuple[Deferral, ...]
+
+
+def _collect(bundle: Bundle, person: str) -> _Known:
+    records: dict[int, StudentRecord] = {}
+    for record in (*bundle.student_records_numbered(person), *bundle.student_records_of(person)):
+        records[id(record)] = record
+    resident_ids = {r.resident_id.reveal() for r in records.values() if r.resident_id is not None}
+    for resident_id in resident_ids:
+        for record in bundle.student_records_of(resident_id):
+            records[id(record)] = record
+    numbers = {r.key for r in records.values()}
+    people = {person} | resident_ids | numbers
+    child = next((c for p in people if (c := bundle.child_of(p)) is not None), None)
+    return _Known(
+        records=tuple(records.values()),
+        child=child,
+        present=bundle.present_at_latest_headcounts(*people),
+        transfers=tuple(t for n in numbers for t in bundle.transfers_of(n)),
+        suspensions=tuple(s for n in numbers for s in bundle.suspensions_of(n)),
+        deferrals=tuple(d for p in people for d in bundle.deferrals_of(p)),
+    )
+
+
+def whereabouts(bundle: Bundle, person: str, *, as_of: dt.date, policy: Policy) -> Whereabouts:
+    """Where the child named by ``person`` (a student number or resident ID) is on ``as_of``.
+
+    In order: a child who died or emigrated has left; an open record that is suspended
+    (by status or a suspension covering the date) is suspended, one taught at home is
+    home-taught, one with a transfer under way is in transfer, and otherwise the child
+    is in school when present in a latest headcount (or when its school has none yet),
+    else its whereabouts are unknown (有籍无人); without an open record, a lawful deferral
+    covering the date is deferred, a graduated or completed record has finished, a
+    transfer out still within ``transfer.unplaced_after_days`` is in transfer and one
+    past it is unknown; a roster child outside the school-age window is not of school
+    age; and anything else — a dropout, nothing at all — is out of school.
+    """
+    known = _collect(bundle, person)
+    evidence = list(_evidence(known, as_of))
+    open_records = [r for r in known.records if r.is_open]
+    home = open_records[0] if open_records else (known.records[0] if known.records else None)
+    school_id = home.school_id if home else None
+    county = (known.child.household_region if known.child else None) or (
+        home.household_region if home else None
+    )
+    status = _status(known, open_records, bundle, as_of=as_of, policy=policy)
+    return Whereabouts(
+        status=status,
+        on=as_of,
+        person=person,
+        evidence=tuple(evidence),
+        school_id=school_id,
+        county=county,
+    )
+
+
+def _status(  # noqa: PLR0911 - one return per whereabouts, in the documented order
+    known: _Known,
+    open_records: list[StudentRecord],
+    bundle: Bundle,
+    *,
+    as_of: dt.date,
+    policy: Policy,
+) -> WhereaboutsStatus:
+    if known.child is not None and known.child.has_left_on(as_of):
+        return WhereaboutsStatus.LEFT
+    if any(r.status is RecordStatus.DECEASED for r in known.records):
+        return WhereaboutsStatus.LEFT
+    if open_records:
+        if any(r.status is RecordStatus.SUSPENDED for r in open_records) or any(
+            s.covers(as_of) for s in known.suspensions
+        ):
+            return WhereaboutsStatus.SUSPENDED
+        if any(r.is_home_taught for r in open_records):
+            return WhereaboutsStatus.HOME_TAUGHT
+        if any(t.is_open_on(as_of) for t in known.transfers):
+            return WhereaboutsStatus.IN_TRANSFER
+        if known.present or all(
+            r.school_id not in bundle.latest_headcount_month for r in open_records
+        ):
+            return WhereaboutsStatus.IN_SCHOOL
+        return WhereaboutsStatus.WHEREABOUTS_UNKNOWN
+    if any(d.covers(as_of) and _lawful(d, policy) for d in known.deferrals):
+        return WhereaboutsStatus.DEFERRED
+    if any(r.status.has_finished for r in known.records):
+        return WhereaboutsStatus.FINISHED
+    if known.child is not None and not _of_school_age(known.child, as_of, policy):
+        return WhereaboutsStatus.NOT_OF_SCHOOL_AGE
+    transferred = [r for r in known.records if r.status is RecordStatus.TRANSFERRED_OUT]
+    if transferred:
+        limit = dt.timedelta(days=policy.value("transfer.unplaced_after_days", int))
+        since = max((r.status_since or as_of) for r in transferred)
+        pending = any(t.is_open_on(as_of) for t in known.transfers)
+        if pending or as_of - since <= limit:
+            return WhereaboutsStatus.IN_TRANSFER
+        return WhereaboutsStatus.WHEREABOUTS_UNKNOWN
+    return WhereaboutsStatus.OUT_OF_SCHOOL
+
+
+def _of_school_age(child: Child, as_of: dt.date, policy: Policy) -> bool:
+    disabled = child.is_disabled and policy.is_in_force("disability.age_extension_years")
+    return is_school_age(child.birth_date, as_of, policy=policy, disabled=disabled)
+
+
+def _lawful(deferral: Deferral, policy: Policy) -> bool:
+    return deferral.grounds in policy.value(
+        "enrolment.deferral_grounds", tuple
+    ) and deferral.approved_by in policy.value("suspension.approvers", tuple)
+
+
+def _evidence(known: _Known, as_of: dt.date) -> Iterator[Evidence]:
+    if known.child is not None:
+        child = known.child
+        gone = ""
+        if child.deceased_on is not None:
+            gone = f", died {child.deceased_on.isoformat()}"
+        elif child.emigrated_on is not None:
+            gone = f", emigrated {child.emigrated_on.isoformat()}"
+        yield Evidence(f"population roster, region {child.household_region}{gone}", child.source)
+    for record in known.records:
+        since = f" since {record.status_since.isoformat()}" if record.status_since else ""
+        mode = " (home teaching)" if record.is_home_taught else ""
+        yield Evidence(
+            f"record at school {record.school_id}, grade {record.grade}, "
+            f"{record.status.value}{since}{mode}",
+            record.source,
+        )
+    for entry in known.present:
+        yield Evidence(f"present at school {entry.school_id} in {entry.month}", entry.source)
+    for transfer in known.transfers:
+        to = transfer.to_school or "no receiving school"
+        yield Evidence(
+            f"transfer {transfer.transfer_id} from {transfer.from_school} to {to}, "
+            f"{transfer.status.value}, applied {transfer.applied_on.isoformat()}",
+            transfer.source,
+        )
+    for suspension in known.suspensions:
+        back = f", returned {suspension.returned_on.isoformat()}" if suspension.returned_on else ""
+        yield Evidence(
+            f"suspension {suspension.start.isoformat()} to {suspension.end.isoformat()}{back}",
+            suspension.source,
+        )
+    for deferral in known.deferrals:
+        runs = "running" if deferral.covers(as_of) else "not running"
+        yield Evidence(
+            f"deferral ({deferral.grounds}, {deferral.approved_by}) until "
+            f"{deferral.until.isoformat()}, {runs} on {as_of.isoformat()}",
+            deferral.source,
+        )
+
+
+def whereabouts_of_all(bundle: Bundle, *, as_of: dt.date, policy: Policy) -> Iterable[Whereabouts]:
+    """The whereabouts of every child the bundle knows: each roster child and each
+    student not on the roster, once per person."""
+    seen: set[str] = set()
+    for child in bundle.population:
+        seen.add(child.key)
+        yield whereabouts(bundle, child.key, as_of=as_of, policy=policy)
+    for record in bundle.students:
+        resident = record.resident_id.reveal() if record.resident_id is not None else None
+        if record.key in seen or (resident is not None and resident in seen):
+            continue
+        seen.add(record.key)
+        if resident is not None:
+            seen.add(resident)
+        yield whereabouts(bundle, record.key, as_of=as_of, policy=policy)
