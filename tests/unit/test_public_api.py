@@ -21,6 +21,8 @@ MODULES = [
     "dropout_control.population",
     "dropout_control.reconciliation",
     "dropout_control.whereabouts",
+    "dropout_control.transfers",
+    "dropout_control.suspensions",
     "dropout_control.codes",
     "dropout_control.kinds",
     "dropout_control.intake",
