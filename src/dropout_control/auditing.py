@@ -23,7 +23,7 @@ from dropout_control.policy import NATIONAL, Layer, Policy, resolve_policy
 from dropout_control.population.model import Child, Deferral, EmploymentReport
 from dropout_control.registry.model import StudentRecord
 from dropout_control.rules import Rule, RuleContext, RuleRegistry
-from dropout_control.whereabouts import whereabouts_of_all
+from dropout_control.whereabouts import WhereaboutsStatus, whereabouts_of_all
 
 __all__ = ["UNKNOWN_COUNTY", "run_audit"]
 
@@ -244,10 +244,15 @@ def _whereabouts_counts(
         )
         counties[county][status] += 1
     return {
-        "total": dict(sorted(total.items())),
-        "schools": {k: dict(sorted(v.items())) for k, v in sorted(schools.items())},
-        "counties": {k: dict(sorted(v.items())) for k, v in sorted(counties.items())},
+        "total": _in_status_order(total),
+        "schools": {k: _in_status_order(v) for k, v in sorted(schools.items())},
+        "counties": {k: _in_status_order(v) for k, v in sorted(counties.items())},
     }
+
+
+def _in_status_order(counts: Counter[str]) -> dict[str, int]:
+    """Counts keyed in the order of :class:`WhereaboutsStatus` (in school first)."""
+    return {s.value: counts[s.value] for s in WhereaboutsStatus if counts[s.value]}
 
 
 def _has_whereabouts_parameters(policy: Policy) -> bool:

@@ -18,6 +18,8 @@ RULE_MODULES: tuple[str, ...] = (
     "dropout_control.registry.rules",
     "dropout_control.population.rules",
     "dropout_control.reconciliation.rules",
+    "dropout_control.transfers.rules",
+    "dropout_control.suspensions.rules",
 )
 """The modules that hold the library's rules, one per domain package."""
 

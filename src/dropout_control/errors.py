@@ -28,6 +28,7 @@ __all__ = [
     "InvalidRecord",
     "InvalidResidentId",
     "InvalidStudentNumber",
+    "OutOfOrderApproval",
     "ParameterNotInForce",
     "UnknownJurisdiction",
     "UnknownParameter",
@@ -84,6 +85,31 @@ class InvalidDate(InvalidRecord):
 class InvalidLunarDate(InvalidDate):
     """A lunar date that does not exist (a 30th in a short month, a leap month that
     the year does not have) or lies outside the range the calendar covers."""
+
+
+class OutOfOrderApproval(DropoutControlError, ValueError):
+    """An approval of a transfer (转学审核) that cannot be recorded as asked.
+
+    Raised when a party approves out of turn, when the transfer is already completed or
+    rejected, or when the date given is before the previous step. ``transfer_id`` and
+    ``party`` name the transfer and the party that tried; ``expected`` is the party whose
+    turn it is (``None`` when no approval is expected: the transfer is closed or every
+    party has approved); ``reason`` says what is wrong in words.
+    """
+
+    def __init__(
+        self, transfer_id: str, party: object, expected: object | None, reason: str
+    ) -> None:
+        self.transfer_id = transfer_id
+        self.party = party
+        self.expected = expected
+        self.reason = reason
+        turn = (
+            f"the party expected is {expected}"
+            if expected is not None
+            else "no approval is expected"
+        )
+        super().__init__(f"transfer {transfer_id!r}: {reason}; {turn}")
 
 
 class UnknownJurisdiction(DropoutControlError, LookupError):

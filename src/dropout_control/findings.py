@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 
 from dropout_control.errors import FindingError, FindingsError, InvalidCode, InvalidRecord
+from dropout_control.identity.masking import MaskedRepr
 from dropout_control.policy.values import Mark
 
 __all__ = [
@@ -169,7 +170,7 @@ class SourceLocation:
 
 
 @attrs.frozen(repr=False)
-class Subject:
+class Subject(MaskedRepr):
     """What a finding speaks about: a person's number (masked) or a record's key.
 
     ``shown`` is what every output prints by default; the clear value comes only from
@@ -223,7 +224,7 @@ def _frozen_mapping(value: Mapping[str, object]) -> Mapping[str, object]:
 
 
 @attrs.frozen
-class Finding:
+class Finding(MaskedRepr):
     """One rule's report about one subject.
 
     It carries the facts the rule used, including the policy parameters and their

@@ -24,6 +24,7 @@ from dropout_control.reconciliation.model import HeadcountEntry
 from dropout_control.registry.model import RecordStatus, StudentRecord
 from dropout_control.suspensions.model import Suspension
 from dropout_control.transfers.model import Transfer
+from dropout_control.transfers.rules import transferred_out_on
 
 __all__ = ["Evidence", "Whereabouts", "WhereaboutsStatus", "whereabouts", "whereabouts_of_all"]
 
@@ -176,10 +177,12 @@ def _status(  # noqa: PLR0911 - one return per whereabouts, in the documented or
         return WhereaboutsStatus.NOT_OF_SCHOOL_AGE
     transferred = [r for r in known.records if r.status is RecordStatus.TRANSFERRED_OUT]
     if transferred:
+        # The same reading as TR-006: unknown once the latest transfer out is older than
+        # the limit with no transfer still open; without any date, still in transfer.
         limit = dt.timedelta(days=policy.value("transfer.unplaced_after_days", int))
-        since = max((r.status_since or as_of) for r in transferred)
+        dates = [found[0] for r in transferred if (found := transferred_out_on(r, bundle))]
         pending = any(t.is_open_on(as_of) for t in known.transfers)
-        if pending or as_of - since <= limit:
+        if pending or not dates or as_of - max(dates) <= limit:
             return WhereaboutsStatus.IN_TRANSFER
         return WhereaboutsStatus.WHEREABOUTS_UNKNOWN
     return WhereaboutsStatus.OUT_OF_SCHOOL

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import attrs
 
-from dropout_control.identity.masking import mask_number
+from dropout_control.identity.masking import MaskedRepr, mask_number
 
 __all__ = ["MalformedNumber"]
 
 
 @attrs.frozen(repr=False)
-class MalformedNumber:
+class MalformedNumber(MaskedRepr):
     """The text of a number that failed validation, and why it failed.
 
     >>> bad = MalformedNumber("110105194912310021", "wrong check character: expected 'X'")

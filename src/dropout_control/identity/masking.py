@@ -15,7 +15,7 @@ keeps its first character (the surname in almost every case).
 
 from __future__ import annotations
 
-__all__ = ["MASK", "mask_name", "mask_number"]
+__all__ = ["MASK", "MaskedRepr", "mask_name", "mask_number"]
 
 MASK = "*"
 
@@ -54,3 +54,16 @@ def mask_name(text: str) -> str:
     if len(text) < 2:  # noqa: PLR2004 - a one-character name would be shown whole
         return MASK * len(text)
     return text[0] + MASK * (len(text) - 1)
+
+
+class MaskedRepr:
+    """Base of classes holding personal data: pretty-printers show their masked ``repr``.
+
+    Hypothesis and IPython print attrs instances field by field, which would bypass a
+    class's masked ``repr``; ``_repr_pretty_`` makes them use it.
+    """
+
+    __slots__ = ()
+
+    def _repr_pretty_(self, printer: object, cycle: bool) -> None:
+        printer.text(repr(self))  # type: ignore[attr-defined]

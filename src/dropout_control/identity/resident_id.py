@@ -32,7 +32,7 @@ from typing import Final, Self
 import attrs
 
 from dropout_control.errors import InvalidResidentId
-from dropout_control.identity.masking import mask_number
+from dropout_control.identity.masking import MaskedRepr, mask_number
 from dropout_control.identity.sex import Sex
 
 __all__ = ["ResidentId", "calc_check_character", "compact", "is_valid", "validate"]
@@ -207,7 +207,7 @@ def _is_ascii_digits(text: str) -> bool:
 
 
 @attrs.frozen
-class ResidentId:
+class ResidentId(MaskedRepr):
     """A resident ID number (居民身份证号), valid by construction.
 
     Basis: GB 11643-1999. Two numbers are equal when their characters are; the object

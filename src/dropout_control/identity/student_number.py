@@ -28,7 +28,7 @@ from typing import Final, Self
 import attrs
 
 from dropout_control.errors import InvalidResidentId, InvalidStudentNumber
-from dropout_control.identity.masking import mask_number
+from dropout_control.identity.masking import MaskedRepr, mask_number
 from dropout_control.identity.resident_id import ResidentId
 
 __all__ = ["StudentNumber", "StudentNumberKind", "compact", "is_valid", "validate"]
@@ -139,7 +139,7 @@ def _must_be_valid(instance: object, attribute: attrs.Attribute[str], value: str
 
 
 @attrs.frozen
-class StudentNumber:
+class StudentNumber(MaskedRepr):
     """A national student number (学籍号), well formed by construction.
 
     Basis: Ministry of Education 2016 registration FAQ (G, L and J numbers). Equal when

@@ -194,7 +194,8 @@ def _key_function(record_class: type, fields: tuple[str, ...]) -> Callable[[obje
         return lambda record: "|".join(map(_key_text, get(record)))
     [name] = fields
     kind = attrs.fields_dict(record_class)[name].type
-    if all(hasattr(member, "reveal") for member in typing.get_args(kind)):
+    members = typing.get_args(kind)
+    if members and all(hasattr(member, "reveal") for member in members):
         # A personal number, valid or malformed: the hot case of a million students.
         return lambda record: str(getattr(record, name).reveal())
     return lambda record: _key_text(get(record))

@@ -139,10 +139,9 @@ def _write_text(report: Report, out: TextIO, *, reveal: bool) -> None:
     line()
     _text_inputs(report, line)
     counts = report.counts()
-    line(
-        f"Findings: {counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings, "
-        f"{counts[Severity.INFO]} info"
-    )
+    severities = _severity_counts(counts[Severity.ERROR], counts[Severity.WARNING])
+    line(f"Findings: {severities}, {counts[Severity.INFO]} info")
+    _text_whereabouts(report, line)
     if report.skipped_rules:
         line("Rules not run:")
         for item in report.skipped_rules:
@@ -150,6 +149,22 @@ def _write_text(report: Report, out: TextIO, *, reveal: bool) -> None:
     line()
     _text_worst_schools(report, line)
     _text_findings(report, line, reveal=reveal)
+
+
+def _severity_counts(errors: int, warnings: int) -> str:
+    return (
+        f"{errors} error{'' if errors == 1 else 's'}, "
+        f"{warnings} warning{'' if warnings == 1 else 's'}"
+    )
+
+
+def _text_whereabouts(report: Report, line: Any) -> None:
+    where = report.metrics.get("whereabouts")
+    total = where.get("total") if isinstance(where, Mapping) else None
+    if not total:
+        return
+    parts = [f"{status.replace('_', ' ')} {count}" for status, count in total.items()]
+    line(f"Children by whereabouts: {', '.join(parts)}")
 
 
 def _text_inputs(report: Report, line: Any) -> None:
@@ -180,10 +195,10 @@ def _text_worst_schools(report: Report, line: Any) -> None:
             if present is not None
             else ""
         )
+        severities = _severity_counts(found["error"], found["warning"])
         line(
-            f"  {school['school_id']} (county {school['county']}): {found['error']} errors, "
-            f"{found['warning']} warnings, {found['info']} info; "
-            f"{school['open_records']} open records{roll}"
+            f"  {school['school_id']} (county {school['county']}): {severities}, "
+            f"{found['info']} info; {school['open_records']} open records{roll}"
         )
     line()
 

@@ -15,12 +15,13 @@ from dropout_control.errors import InvalidDate
 from dropout_control.findings import SourceLocation, Subject
 from dropout_control.identity import ResidentId, Sex, mask_name, mask_number
 from dropout_control.identity.malformed import MalformedNumber
+from dropout_control.identity.masking import MaskedRepr
 
 __all__ = ["Child", "Deferral", "EmploymentReport"]
 
 
 @attrs.frozen
-class Child:
+class Child(MaskedRepr):
     """A child of the population roster (适龄儿童少年名册)."""
 
     resident_id: ResidentId | MalformedNumber
@@ -67,7 +68,7 @@ class Child:
 
 
 @attrs.frozen
-class Deferral:
+class Deferral(MaskedRepr):
     """A deferral of school entry (缓学), approved for a child until a date.
 
     Basis: 义务教育法 art 11: a child may defer entry on health grounds, on the parents'
@@ -107,7 +108,7 @@ class Deferral:
 
 
 @attrs.frozen
-class EmploymentReport:
+class EmploymentReport(MaskedRepr):
     """A report that a minor is employed (使用童工 reports from human resources)."""
 
     resident_id: ResidentId | MalformedNumber

@@ -13,6 +13,7 @@ from dropout_control.codes import Code
 from dropout_control.errors import InvalidRecord
 from dropout_control.findings import SourceLocation
 from dropout_control.identity import mask_name, mask_number
+from dropout_control.identity.masking import MaskedRepr
 
 __all__ = ["Excuse", "HeadcountEntry", "HeadcountTotal"]
 
@@ -30,7 +31,7 @@ def _masked_optional_number(value: str | None) -> str:
 
 
 @attrs.frozen
-class HeadcountEntry:
+class HeadcountEntry(MaskedRepr):
     """One child on a school's monthly roll: present or not, and any excuse."""
 
     month: YearMonth

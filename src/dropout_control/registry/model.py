@@ -21,6 +21,7 @@ from dropout_control.errors import InvalidCode, InvalidDate
 from dropout_control.findings import SourceLocation, Subject
 from dropout_control.identity import ResidentId, Sex, StudentNumber, mask_name, mask_number
 from dropout_control.identity.malformed import MalformedNumber
+from dropout_control.identity.masking import MaskedRepr
 
 __all__ = [
     "CancelReason",
@@ -113,7 +114,7 @@ def _grade(instance: object, attribute: attrs.Attribute[int], value: int) -> Non
 
 
 @attrs.frozen
-class StudentRecord:
+class StudentRecord(MaskedRepr):
     """One student's registration record (学籍) as the registry holds it.
 
     ``source`` is where the record was read (file and line); it is not part of equality.

@@ -4,6 +4,11 @@ Install with ``pip install "dropout-control[hypothesis]"``. The strategies are p
 nouns with the same keyword names everywhere; impossible requests (a minimum after a
 maximum, an empty choice) raise Hypothesis's ``InvalidArgument``.
 
+Records (students, the roster, deferrals, employment reports, headcounts, transfers,
+suspensions) are valid by construction and lawful on the audit date ``as_of`` under
+``policy``; whole bundles come clean (:func:`clean_bundles`) or with one plant that a
+given rule must report (:func:`violating_bundles`).
+
 Installing the package also registers :func:`hypothesis.strategies.from_type` support
 through Hypothesis's plugin entry point, so ``st.from_type(ResidentId)`` works in any
 project that installs us.
@@ -11,6 +16,11 @@ project that installs us.
 
 from __future__ import annotations
 
+from dropout_control.strategies.bundles import (
+    RULES_WITH_STRATEGIES,
+    clean_bundles,
+    violating_bundles,
+)
 from dropout_control.strategies.dates import (
     dates_in_school_year,
     lunar_dates,
@@ -23,9 +33,27 @@ from dropout_control.strategies.identity import (
     resident_ids,
     student_numbers,
 )
+from dropout_control.strategies.records import (
+    children,
+    deferrals,
+    employment_reports,
+    headcount_entries,
+    headcount_totals,
+    student_records,
+    suspensions,
+    transfers,
+    year_months,
+)
 
 __all__ = [
+    "RULES_WITH_STRATEGIES",
+    "children",
+    "clean_bundles",
     "dates_in_school_year",
+    "deferrals",
+    "employment_reports",
+    "headcount_entries",
+    "headcount_totals",
     "invalid_resident_ids",
     "lunar_dates",
     "month_days",
@@ -33,4 +61,9 @@ __all__ = [
     "resident_ids",
     "school_years",
     "student_numbers",
+    "student_records",
+    "suspensions",
+    "transfers",
+    "violating_bundles",
+    "year_months",
 ]

@@ -16,12 +16,15 @@ from dropout_control.errors import InvalidDate, InvalidRecord
 from dropout_control.findings import SourceLocation, Subject
 from dropout_control.identity import StudentNumber
 from dropout_control.identity.malformed import MalformedNumber
+from dropout_control.identity.masking import MaskedRepr
 
 __all__ = ["Suspension"]
 
+_ONE_DAY = dt.timedelta(days=1)
+
 
 @attrs.frozen
-class Suspension:
+class Suspension(MaskedRepr):
     """An approved (or claimed) suspension of one student's study (休学).
 
     ``end`` is the last day of the suspension as approved, extensions included;
@@ -69,8 +72,17 @@ class Suspension:
         """Length in days, both ends counted."""
         return (self.end - self.start).days + 1
 
+    @property
+    def due_back_on(self) -> dt.date:
+        """The day after the end: the day the student is due back at school (复学)."""
+        return self.end + _ONE_DAY
+
+    def has_returned_by(self, day: dt.date) -> bool:
+        """Whether a return is recorded on or before ``day``."""
+        return self.returned_on is not None and self.returned_on <= day
+
     def covers(self, day: dt.date) -> bool:
         """Whether the student is suspended on ``day`` (started, not ended, not returned)."""
-        if self.returned_on is not None and day >= self.returned_on:
+        if self.has_returned_by(day):
             return False
         return self.start <= day <= self.end

@@ -20,6 +20,7 @@ from dropout_control.errors import InvalidCode, InvalidDate
 from dropout_control.findings import SourceLocation, Subject
 from dropout_control.identity import StudentNumber
 from dropout_control.identity.malformed import MalformedNumber
+from dropout_control.identity.masking import MaskedRepr
 
 __all__ = ["ApprovalParty", "Transfer", "TransferStatus"]
 
@@ -48,6 +49,11 @@ class ApprovalParty(Code):
         """The transfer's field holding this party's approval date."""
         return f"{self.value}_on"
 
+    @property
+    def is_receiving_side(self) -> bool:
+        """Whether the party is on the receiving side (the receiving school or its bureau)."""
+        return self in (ApprovalParty.RECEIVING_SCHOOL, ApprovalParty.RECEIVING_BUREAU)
+
 
 def _grade(instance: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
     if value is not None and not FIRST_GRADE <= value <= LAST_GRADE:
@@ -55,7 +61,7 @@ def _grade(instance: object, attribute: attrs.Attribute[Any], value: int | None)
 
 
 @attrs.frozen
-class Transfer:
+class Transfer(MaskedRepr):
     """A transfer of one student from one school to another (转学申请).
 
     The four approval dates are kept as the registry records them, in any order: a
@@ -108,6 +114,19 @@ class Transfer:
         """The date ``party`` approved, if it has."""
         day: dt.date | None = getattr(self, party.date_field)
         return day
+
+    @property
+    def is_closed(self) -> bool:
+        """Whether the transfer is completed or rejected: no party acts on it any more."""
+        return self.status is not TransferStatus.PENDING
+
+    def school_of(self, party: ApprovalParty) -> str | None:
+        """The school ``party`` acts for: the receiving school (``to_school``) for the
+        receiving side, the sending school (``from_school``) for the sending side.
+
+        ``None`` when the transfer names no receiving school.
+        """
+        return self.to_school if party.is_receiving_side else self.from_school
 
     def is_open_on(self, day: dt.date) -> bool:
         """Whether the transfer was applied for and not yet completed or rejected on ``day``.

@@ -38,6 +38,14 @@ def test_an_error_finding_exits_one(tmp_path: Path) -> None:
     assert "ID-002" in out
 
 
+def test_the_text_summary_counts_in_words_and_gives_whereabouts(tmp_path: Path) -> None:
+    # One record, born 2010-05-04 but the ID says 2010-05-01: one ID-002 error.
+    bad = CLEAN_ROW.replace("2010-05-01", "2010-05-04")
+    _, out = _run("audit", str(_folder(tmp_path, bad)), "--as-of", "2019-03-20")
+    assert "Findings: 1 error, 0 warnings" in out
+    assert "Children by whereabouts: in school 1" in out
+
+
 def test_a_missing_folder_is_one_clear_line_and_exit_two(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

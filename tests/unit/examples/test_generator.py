@@ -1,15 +1,16 @@
 """The example generator: determinism, the files it writes, and the planted findings.
 
 The manifest is checked against findings re-derived here from the written files alone,
-with the rules as the catalogue states them (and the national defaults as of
-2019-03-20), so a planted row that trips a second rule, or an ordinary row that trips
-any, fails a test.
+with the rules as the catalogue and the rules' docstrings state them (and the parameters
+in force for 622900 on 2019-03-20), so a planted row that trips a second rule, or an
+ordinary row that trips any, fails a test.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import itertools
 import json
 import subprocess
 import sys
@@ -39,12 +40,23 @@ DEMO_FILES = (
     "headcounts.csv",
     "population.csv",
     "students.csv",
+    "suspensions.jsonl",
+    "transfers.csv",
 )
 
 AS_OF = dt.date(2019, 3, 20)
 CUTOFF = dt.date(2018, 8, 31)
 LATEST_SCHOOL_AGE = dt.date(2012, 8, 31)  # six at the cutoff
 MONTHS = ("2018-09", "2018-10", "2018-11", "2018-12", "2019-01", "2019-02", "2019-03")
+SCHOOL_YEAR = (dt.date(2018, 9, 1), dt.date(2019, 8, 31))
+# reconciliation.headcount_every is in force for 622900 from 2019-03-20: of this school
+# year, only the headcount of March 2019 is required (REC-003)
+REQUIRED_MONTHS = ("2019-03",)
+PARTY_LIMIT = 10  # transfer.party_limit_working_days
+UNPLACED_AFTER = 30  # transfer.unplaced_after_days
+MAX_DAYS, MAX_EXTENSIONS, GRACE_DAYS = 365, 1, 14  # suspension.*
+APPROVERS = {"township_government", "county_education_bureau"}
+GRADUATING = {6, 9}  # the last grades of the stages under 6+3
 
 Finding = tuple[str, str, int]  # (rule, file, line)
 
@@ -83,7 +95,7 @@ def manifest_findings(path: Path) -> set[Finding]:
 # Reading the files back, independently of the generator
 # --------------------------------------------------------------------------------------
 
-STUDENT_HEADERS = {
+HEADERS = {
     "学籍号": "student_number",
     "身份证件号": "resident_id",
     "身份证件类型": "id_type",
@@ -106,8 +118,21 @@ STUDENT_HEADERS = {
     "建籍日期": "record_created_on",
     "状态变动日期": "status_since",
     "注销原因": "cancel_reason",
+    "专家评估日期": "expert_assessed_on",
     "死亡日期": "deceased_on",
     "移居境外日期": "emigrated_on",
+    "转学编号": "transfer_id",
+    "转出学校标识码": "from_school",
+    "转入学校标识码": "to_school",
+    "申请日期": "applied_on",
+    "转出年级": "grade_before",
+    "转入年级": "grade_after",
+    "转入学校审核日期": "receiving_school_on",
+    "转入地教育行政部门审核日期": "receiving_bureau_on",
+    "转出学校审核日期": "sending_school_on",
+    "转出地教育行政部门审核日期": "sending_bureau_on",
+    "转学状态": "status",
+    "完成日期": "completed_on",
 }
 GRADES = {
     **{str(grade): grade for grade in range(1, 10)},
@@ -124,6 +149,7 @@ STATUSES = {
     "注销": "cancelled",
     "退学": "withdrawn",
 }
+TRANSFER_STATUSES = {"审核中": "pending", "已完成": "completed", "不同意": "rejected"}
 SEXES = {
     "男": "male",
     "1": "male",
@@ -135,13 +161,15 @@ SEXES = {
 LAWFUL_CANCEL = {"死亡", "出国定居", "出境", "death", "emigration", "left_country"}
 OPEN = {"active", "suspended"}
 ON_RECORD = {"active", "suspended", "graduated", "completed"}
+ACCOUNTED = {"graduated", "completed", "deceased"}  # besides open and lawfully cancelled
+PARTIES = ("receiving_school_on", "receiving_bureau_on", "sending_school_on", "sending_bureau_on")
 
 
 def read_rows(path: Path, encoding: str) -> Iterator[tuple[int, dict[str, str]]]:
     """Rows with their physical line (the header is line 1) and canonical field names."""
     with path.open(encoding=encoding, newline="") as stream:
         reader = csv.reader(stream)
-        header = [STUDENT_HEADERS.get(name, name) for name in next(reader)]
+        header = [HEADERS.get(name, name) for name in next(reader)]
         for line, cells in enumerate(reader, start=2):
             assert reader.line_num == line, "a value spans lines: physical lines would differ"
             yield line, dict(zip(header, cells, strict=True))
@@ -159,7 +187,7 @@ def parse_date(text: str) -> dt.date:
     raise ValueError(text)
 
 
-def optional_date(text: str) -> dt.date | None:
+def optional_date(text: str | None) -> dt.date | None:
     return parse_date(text) if text else None
 
 
@@ -175,6 +203,22 @@ def parse_grade(text: str) -> int:
     if text.startswith("初"):
         return 6 + GRADES[text[1]]
     return GRADES[text.removesuffix("年级")]
+
+
+def school_year_of(day: dt.date) -> tuple[dt.date, dt.date]:
+    """First and last day of the school year (1 September to 31 August) of a day."""
+    start = dt.date(day.year if day.month >= 9 else day.year - 1, 9, 1)
+    return start, dt.date(start.year + 1, 8, 31)
+
+
+def in_spring_term(day: dt.date) -> bool:
+    """Whether a day is in the second term of its school year (from 1 March)."""
+    return 3 <= day.month <= 8
+
+
+def working_days_after(start: dt.date, until: dt.date) -> int:
+    """Working days from the day after ``start`` to ``until`` (weekdays only)."""
+    return count_working_days(start + dt.timedelta(days=1), until)
 
 
 @dataclass
@@ -198,6 +242,16 @@ class Record:
     def valid_id(self) -> ResidentId | None:
         return ResidentId(self.resident_id) if is_valid_resident_id(self.resident_id) else None
 
+    @property
+    def home_taught(self) -> bool:
+        return self.study_mode in {"送教上门", "home_teaching"}
+
+    @property
+    def accounted_for(self) -> bool:
+        """Whether the record shows where its child is (TR-006, SUS-004)."""
+        lawful = self.status == "cancelled" and self.cancel_reason in LAWFUL_CANCEL
+        return self.status in OPEN or self.status in ACCOUNTED or lawful
+
 
 @dataclass
 class Child:
@@ -210,6 +264,54 @@ class Child:
     deceased_on: dt.date | None
 
 
+@dataclass
+class Transfer:
+    line: int
+    number: str
+    from_school: str
+    to_school: str
+    applied: dt.date
+    grade_before: int
+    grade_after: int | None
+    approvals: tuple[dt.date | None, ...]  # in the order of transfer.approval_order
+    status: str
+    completed: dt.date | None
+
+    def is_open_on(self, day: dt.date) -> bool:
+        if day < self.applied or self.status == "rejected":
+            return False
+        return self.status == "pending" or (self.completed is not None and day < self.completed)
+
+
+@dataclass
+class Suspension:
+    line: int
+    key: str
+    number: str
+    start: dt.date
+    end: dt.date
+    grounds: str
+    approved_by: str
+    extensions: int
+    returned: dt.date | None
+
+    def covers(self, day: dt.date) -> bool:
+        if self.returned is not None and self.returned <= day:
+            return False
+        return self.start <= day <= self.end
+
+
+@dataclass
+class RollEntry:
+    line: int
+    month: str
+    school_id: str
+    number: str
+    resident_id: str
+    present: bool
+    excuse: str
+
+
 class Derived:
     """The findings of the catalogue's rules, re-derived from one folder."""
 
@@ -218,13 +320,27 @@ class Derived:
         self.findings: set[Finding] = set()
         self.records = self.read_students()
         self.children = self.read_population(population_encoding)
+        self.transfers = self.read_transfers()
+        self.suspensions = self.read_suspensions()
         self.by_id: defaultdict[str, list[Record]] = defaultdict(list)
+        self.by_number: defaultdict[str, list[Record]] = defaultdict(list)
         for record in self.records:
+            self.by_number[record.number].append(record)
             if record.resident_id:
                 self.by_id[record.resident_id].append(record)
+        self.child_by_id = {c.resident_id: c for c in reversed(self.children)}
+        self.transfers_of: defaultdict[str, list[Transfer]] = defaultdict(list)
+        for transfer in self.transfers:
+            self.transfers_of[transfer.number].append(transfer)
+        self.suspensions_of: defaultdict[str, list[Suspension]] = defaultdict(list)
+        for suspension in self.suspensions:
+            self.suspensions_of[suspension.number].append(suspension)
+        self.roll = self.read_roll()
 
     def add(self, rule: str, file: str, line: int) -> None:
         self.findings.add((rule, file, line))
+
+    # --- reading ----------------------------------------------------------------------
 
     def read_students(self) -> list[Record]:
         records: list[Record] = []
@@ -280,6 +396,69 @@ class Derived:
             children.append(child)
         return children
 
+    def read_transfers(self) -> list[Transfer]:
+        path = self.folder / "transfers.csv"
+        if not path.exists():
+            return []
+        transfers = []
+        for line, row in read_rows(path, "utf-8"):
+            transfers.append(
+                Transfer(
+                    line,
+                    row["student_number"],
+                    row["from_school"],
+                    row["to_school"],
+                    parse_date(row["applied_on"]),
+                    int(row["grade_before"]),
+                    int(row["grade_after"]) if row["grade_after"] else None,
+                    tuple(optional_date(row[party]) for party in PARTIES),
+                    TRANSFER_STATUSES.get(row["status"], row["status"]),
+                    optional_date(row["completed_on"]),
+                )
+            )
+        return transfers
+
+    def read_suspensions(self) -> list[Suspension]:
+        rows: list[tuple[int, dict[str, str]]] = []
+        if (self.folder / "suspensions.csv").exists():
+            rows = list(read_rows(self.folder / "suspensions.csv", "utf-8"))
+        for line, text in enumerate(self.jsonl("suspensions.jsonl"), start=1):
+            rows.append((line, {k: str(v) for k, v in json.loads(text).items()}))
+        return [
+            Suspension(
+                line,
+                row["suspension_id"],
+                row["student_number"],
+                parse_date(row["start"]),
+                parse_date(row["end"]),
+                row["grounds"],
+                row["approved_by"],
+                int(row.get("extensions") or 0),
+                optional_date(row.get("returned_on")),
+            )
+            for line, row in rows
+        ]
+
+    def read_roll(self) -> list[RollEntry]:
+        return [
+            RollEntry(
+                line,
+                row["month"],
+                row["school_id"],
+                row["student_number"],
+                row["resident_id"],
+                row["present"] == "true",
+                row["excuse"],
+            )
+            for line, row in read_rows(self.folder / "headcounts.csv", "utf-8")
+        ]
+
+    def jsonl(self, name: str) -> list[str]:
+        path = self.folder / name
+        return path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+
+    # --- identity, age, registration --------------------------------------------------
+
     def identity(self, file: str, line: int, number: str, sex: str, birth: dt.date) -> None:
         if not is_valid_resident_id(number):
             self.add("ID-001", file, line)
@@ -333,10 +512,7 @@ class Derived:
             record.status == "cancelled" and record.cancel_reason not in LAWFUL_CANCEL
         ):
             self.add("REG-002", "students.csv", line)
-        since = record.since
-        if record.status == "transferred_out" and since is not None and (AS_OF - since).days > 30:
-            self.add("TR-006", "students.csv", line)
-        if record.study_mode in {"送教上门", "home_teaching"} and not record.expert_assessed_on:
+        if record.home_taught and not record.expert_assessed_on:
             self.add("HT-003", "students.csv", line)
 
     def lawful_deferrals(self) -> set[str]:
@@ -352,7 +528,7 @@ class Derived:
             until, approved = parse_date(deferral["until"]), parse_date(deferral["approved_on"])
             if (
                 deferral["grounds"] == "health"
-                and deferral["approved_by"] in {"township_government", "county_education_bureau"}
+                and deferral["approved_by"] in APPROVERS
                 and until <= dt.date(year, 9, 1)
             ):
                 if approved <= AS_OF <= until:
@@ -391,10 +567,6 @@ class Derived:
             if count_working_days(died + dt.timedelta(days=1), closed) > 10:
                 self.add("REG-003", "students.csv", record.line)
 
-    def jsonl(self, name: str) -> list[str]:
-        path = self.folder / name
-        return path.read_text(encoding="utf-8").splitlines() if path.exists() else []
-
     def check_employment(self) -> None:
         for line, text in enumerate(self.jsonl("employment.jsonl"), start=1):
             report = json.loads(text)
@@ -402,44 +574,228 @@ class Derived:
             if age_on(birth, parse_date(report["reported_on"])) < 16:
                 self.add("AGE-005", "employment.jsonl", line)
 
-    def check_headcounts(self, months: tuple[str, ...]) -> None:
-        active = [r for r in self.records if r.status == "active"]
-        numbers = {r.number for r in active}
-        ids = {r.resident_id for r in active if r.resident_id}
-        latest: dict[str, tuple[bool, str]] = {}
-        seen_months: defaultdict[str, set[str]] = defaultdict(set)
-        for line, row in read_rows(self.folder / "headcounts.csv", "utf-8"):
-            seen_months[row["school_id"]].add(row["month"])
-            present = row["present"] == "true"
-            if row["month"] == months[-1]:
-                latest[row["student_number"]] = (present, row["excuse"])
-            if present and row["student_number"] not in numbers and row["resident_id"] not in ids:
-                self.add("REC-002", "headcounts.csv", line)
-        for record in active:
-            present, excuse = latest.get(record.number, (False, ""))
-            if not present and not excuse:
+    # --- transfers --------------------------------------------------------------------
+
+    def check_transfers(self) -> None:
+        for transfer in self.transfers:
+            self.check_approvals(transfer)
+            if transfer.grade_after is not None and transfer.grade_after != transfer.grade_before:
+                self.add("TR-003", "transfers.csv", transfer.line)
+            if transfer.status == "rejected":
+                continue
+            suspensions = self.suspensions_of[transfer.number]
+            if any(s.covers(transfer.applied) for s in suspensions):
+                self.add("TR-004", "transfers.csv", transfer.line)
+            if transfer.grade_before in GRADUATING and in_spring_term(transfer.applied):
+                self.add("TR-005", "transfers.csv", transfer.line)
+        for record in self.records:
+            if record.status == "transferred_out" and self.unplaced(record):
+                self.add("TR-006", "students.csv", record.line)
+
+    def check_approvals(self, transfer: Transfer) -> None:
+        """TR-001 (order, completeness) and TR-002 (ten working days a party)."""
+        dates = transfer.approvals
+        given = [d for d in dates if d is not None]
+        out_of_order = any(later < earlier for earlier, later in itertools.pairwise(given))
+        last_dated = max((i for i, d in enumerate(dates) if d is not None), default=0)
+        gap = None in dates[:last_dated]  # a party before the last one that approved
+        missing = transfer.status == "completed" and len(given) < len(dates)
+        completed_early = (
+            transfer.status == "completed"
+            and transfer.completed is not None
+            and bool(given)
+            and transfer.completed < max(given)
+        )
+        if out_of_order or missing or completed_early or (transfer.status == "pending" and gap):
+            self.add("TR-001", "transfers.csv", transfer.line)
+        late = False
+        previous: dt.date | None = transfer.applied
+        for day in dates:
+            if day is not None and previous is not None:
+                late = late or working_days_after(previous, day) > PARTY_LIMIT
+            previous = day
+        if transfer.status == "pending" and None in dates:
+            first_missing = dates.index(None)
+            starts = transfer.applied if first_missing == 0 else dates[first_missing - 1]
+            assert starts is not None
+            # the audit date is a weekday: overdue when more working days have passed
+            late = late or working_days_after(starts, AS_OF) > PARTY_LIMIT
+        if late:
+            self.add("TR-002", "transfers.csv", transfer.line)
+
+    def person_records(self, record: Record) -> list[Record]:
+        found = {id(r): r for r in self.by_number[record.number]}
+        if record.resident_id:
+            found.update({id(r): r for r in self.by_id[record.resident_id]})
+        return list(found.values())
+
+    def has_left(self, records: list[Record]) -> bool:
+        for record in records:
+            child = self.child_by_id.get(record.resident_id)
+            if child is not None and child.left_on is not None and child.left_on <= AS_OF:
+                return True
+        return False
+
+    def left_on(self, record: Record) -> dt.date | None:
+        if record.since is not None:
+            return record.since
+        from_here = [
+            t for t in self.transfers_of[record.number] if t.from_school == record.school_id
+        ]
+        completed = [t.completed for t in from_here if t.status == "completed" and t.completed]
+        if completed:
+            return max(completed)
+        return max((t.applied for t in from_here), default=None)
+
+    def unplaced(self, record: Record) -> bool:
+        """TR-006: transferred out over 30 days ago, and nothing says where the child is."""
+        left = self.left_on(record)
+        if left is None or (AS_OF - left).days <= UNPLACED_AFTER:
+            return False
+        records = self.person_records(record)
+        if any(r.accounted_for for r in records) or self.has_left(records):
+            return False
+        others = [self.left_on(r) for r in records if r is not record]
+        if any(o is not None and o > left for o in others):
+            return False
+        numbers = {r.number for r in records}
+        return not any(t.is_open_on(AS_OF) for n in numbers for t in self.transfers_of[n])
+
+    # --- suspensions ------------------------------------------------------------------
+
+    def check_suspensions(self) -> None:
+        for suspension in self.suspensions:
+            line = suspension.line
+            if suspension.grounds != "health":
+                self.add("SUS-001", "suspensions.jsonl", line)
+            if suspension.approved_by not in APPROVERS:
+                self.add("SUS-002", "suspensions.jsonl", line)
+            days = (suspension.end - suspension.start).days + 1
+            limit = MAX_DAYS * (1 + min(suspension.extensions, MAX_EXTENSIONS))
+            if suspension.extensions > MAX_EXTENSIONS or days > limit:
+                self.add("SUS-003", "suspensions.jsonl", line)
+            if self.in_graduating_final_term(suspension):
+                self.add("SUS-005", "suspensions.jsonl", line)
+        for record in self.records:
+            if record.status in {"suspended", "dropped_out", "withdrawn"} and self.not_back(record):
+                self.add("SUS-004", "students.csv", record.line)
+
+    def in_graduating_final_term(self, suspension: Suspension) -> bool:
+        records = self.by_number.get(suspension.number)
+        if not records:
+            return False
+        record = next((r for r in records if r.status in OPEN), records[0])
+        if record.grade not in GRADUATING:
+            return False
+        # an active record moves up each year; any other stays in the grade of its
+        # status_since's school year
+        as_of = record.since if record.status != "active" and record.since else AS_OF
+        first, last = school_year_of(as_of)
+        return first <= suspension.start <= last and in_spring_term(suspension.start)
+
+    def not_back(self, record: Record) -> bool:
+        """SUS-004: the latest suspension ended more than the grace days ago, no return."""
+        started = [s for s in self.suspensions_of[record.number] if s.start <= AS_OF]
+        if not started:
+            return False
+        latest = max(started, key=lambda s: (s.start, s.end, s.key))
+        if latest.returned is not None and latest.returned <= AS_OF:
+            return False
+        if AS_OF <= latest.end + dt.timedelta(days=1 + GRACE_DAYS):
+            return False
+        records = self.person_records(record)
+        if self.has_left(records):
+            return False
+        # another record accounts for the child unless it is suspended too (or lost)
+        others = [r for r in records if r is not record and r.status != "suspended"]
+        return not any(r.accounted_for for r in others)
+
+    # --- the monthly roll -------------------------------------------------------------
+
+    def check_headcounts(self) -> None:
+        months: defaultdict[str, set[str]] = defaultdict(set)
+        for entry in self.roll:
+            months[entry.school_id].add(entry.month)
+        latest = {school: max(seen) for school, seen in months.items()}
+        rolls: defaultdict[str, dict[str, RollEntry]] = defaultdict(dict)
+        present: defaultdict[str, list[RollEntry]] = defaultdict(list)
+        for entry in self.roll:
+            if entry.month != latest[entry.school_id]:
+                continue
+            for person in filter(None, (entry.number, entry.resident_id)):
+                rolls[entry.school_id][person] = entry
+                if entry.present:
+                    present[person].append(entry)
+            if entry.present and not self.entry_records(entry, open_only=True):
+                self.add("REC-002", "headcounts.csv", entry.line)
+        first_active: dict[str, Record] = {}
+        for record in self.records:
+            elsewhere = record.status in OPEN and self.present_elsewhere(record, present)
+            if elsewhere:
+                self.add("TR-007", "students.csv", record.line)
+            if record.status != "active":
+                continue
+            first_active.setdefault(record.school_id, record)
+            month = latest.get(record.school_id)
+            if month and not elsewhere and self.unexcused(record, month, rolls[record.school_id]):
                 self.add("REC-001", "students.csv", record.line)
-        counts = Counter(r.school_id for r in active)
-        for school in counts:
-            if set(months) - seen_months[school]:
-                self.add("REC-003", "headcounts.csv", 0)
+        for school, record in first_active.items():
+            if set(REQUIRED_MONTHS) - months[school]:
+                self.add("REC-003", "students.csv", record.line)
+        self.check_totals(Counter(r.school_id for r in self.records if r.status == "active"))
+
+    def unexcused(self, record: Record, month: str, roll: dict[str, RollEntry]) -> bool:
+        """REC-001: an active record not present on its school's latest roll, unexcused."""
+        if record.home_taught:
+            return False
+        entry = roll.get(record.number) or roll.get(record.resident_id)
+        if entry is not None and (entry.present or entry.excuse):
+            return False
+        first_day = dt.date(int(month[:4]), int(month[5:]), 1)
+        return not any(s.covers(first_day) for s in self.suspensions_of[record.number])
+
+    def present_elsewhere(self, record: Record, present: dict[str, list[RollEntry]]) -> bool:
+        """Present in another school's latest roll, where the child holds no open record."""
+        for person in (record.number, record.resident_id):
+            for entry in present.get(person, []) if person else []:
+                holders = self.entry_records(entry, open_only=True)
+                if entry.school_id != record.school_id and not any(
+                    r.school_id == entry.school_id for r in holders
+                ):
+                    return True
+        return False
+
+    def entry_records(self, entry: RollEntry, *, open_only: bool) -> list[Record]:
+        found = {id(r): r for r in self.by_number.get(entry.number, [])}
+        found.update({id(r): r for r in self.by_id.get(entry.resident_id, [])})
+        return [r for r in found.values() if r.status in OPEN or not open_only]
+
+    def check_totals(self, active: Counter[str]) -> None:
         seen: set[tuple[str, str]] = set()
+        rows: list[tuple[int, str, str, int]] = []
         for line, row in read_rows(self.folder / "headcount_totals.csv", "utf-8"):
             key = (row["month"], row["school_id"])
             if key in seen:
                 self.add("INPUT-002", "headcount_totals.csv", line)
                 continue
             seen.add(key)
-            if int(row["total"]) != counts[row["school_id"]]:
+            rows.append((line, row["month"], row["school_id"], int(row["total"])))
+        latest: dict[str, str] = {}
+        for _, month, school, _ in rows:
+            latest[school] = max(latest.get(school, ""), month)
+        for line, month, school, total in rows:
+            if month == latest[school] and total != active[school]:
                 self.add("REC-004", "headcount_totals.csv", line)
 
 
-def derive(folder: Path, *, population_encoding: str, months: tuple[str, ...]) -> set[Finding]:
+def derive(folder: Path, *, population_encoding: str) -> set[Finding]:
     derived = Derived(folder, population_encoding)
     derived.check_students()
     derived.check_population()
     derived.check_employment()
-    derived.check_headcounts(months)
+    derived.check_transfers()
+    derived.check_suspensions()
+    derived.check_headcounts()
     return derived.findings
 
 
@@ -466,7 +822,7 @@ def test_the_bundled_demo_is_what_seed_2019_writes(demo: tuple[Path, Path]) -> N
     assert demo[1].read_bytes() == BUNDLED_MANIFEST.read_bytes()
 
 
-def test_the_demo_writes_six_files_in_their_encodings(demo: tuple[Path, Path]) -> None:
+def test_the_demo_writes_eight_files_in_their_encodings(demo: tuple[Path, Path]) -> None:
     out = demo[0]
     assert sorted(DEMO_FILES) == sorted(path.name for path in out.iterdir())
     students = (out / "students.csv").read_bytes()
@@ -475,12 +831,14 @@ def test_the_demo_writes_six_files_in_their_encodings(demo: tuple[Path, Path]) -
     with pytest.raises(UnicodeDecodeError):
         population.decode("utf-8")
     assert population.decode("gb18030").startswith("身份证件号,姓名,性别,出生日期,户口所在地,")
+    transfers = (out / "transfers.csv").read_bytes()
+    assert transfers.startswith("转学编号,学籍号,转出学校标识码,转入学校标识码,".encode())
     assert (
         (out / "headcounts.csv")
         .read_bytes()
         .startswith(b"month,school_id,student_number,resident_id,name,present,excuse\r\n")
     )
-    for name in ("deferrals.jsonl", "employment.jsonl"):
+    for name in ("deferrals.jsonl", "employment.jsonl", "suspensions.jsonl"):
         for text in (out / name).read_text(encoding="utf-8").splitlines():
             assert isinstance(json.loads(text), dict)
 
@@ -490,11 +848,37 @@ def test_the_demo_has_the_size_of_a_township(demo: tuple[Path, Path]) -> None:
     open_rows = [row for _, row in rows if row["status"] in {"在读", "休学"}]
     schools = Counter(row["school_id"] for row in open_rows)
     assert 2900 <= len(open_rows) <= 3400
-    assert 6 == len(schools)
+    assert 8 == len(schools)  # five primary schools, a junior school, two teaching points
     assert all(len(school) == 10 and school.startswith("2162") for school in schools)
+    assert 2 == sum(1 for count in schools.values() if count < 10)
     headcount_rows = list(read_rows(demo[0] / "headcounts.csv", "utf-8"))
-    # on the roll: every open row but the 2 rejected ones and the 2 exported twice
-    assert len(MONTHS) * (len(open_rows) - 4) == len(headcount_rows)
+    assert len(MONTHS) * 2900 <= len(headcount_rows) <= len(MONTHS) * 3400
+
+
+def test_every_open_record_is_on_its_schools_latest_roll_but_the_planted(
+    demo: tuple[Path, Path],
+) -> None:
+    derived = Derived(demo[0], "gb18030")
+    latest: dict[str, str] = {}
+    for entry in derived.roll:
+        latest[entry.school_id] = max(latest.get(entry.school_id, ""), entry.month)
+    roll = {(e.school_id, e.number) for e in derived.roll if e.month == latest[e.school_id]}
+    missing = {
+        record.line
+        for record in derived.records
+        if record.status in OPEN
+        and record.school_id in latest
+        and (record.school_id, record.number) not in roll
+    }
+    planted = {
+        int(e["line"])
+        for e in manifest_entries(demo[1])
+        if e["rule"] in {"REC-001", "TR-007"} and "not on its" in str(e["note"])
+    }
+    assert 2 == len(planted)
+    assert planted == missing
+    # every school sent a headcount but the second teaching point
+    assert set(latest) == {r.school_id for r in derived.records} - {"2162101302"}
 
 
 def test_the_demo_uses_every_form_the_readers_handle(demo: tuple[Path, Path]) -> None:
@@ -517,6 +901,36 @@ def test_the_demo_uses_every_form_the_readers_handle(demo: tuple[Path, Path]) ->
     assert any("/" in row["birth_date"] for row in population)
     assert any(row["deceased_on"] for row in population)
     assert any(row["emigrated_on"] for row in population)
+    transfers = [row for _, row in read_rows(demo[0] / "transfers.csv", "utf-8")]
+    assert set(TRANSFER_STATUSES) == {row["status"] for row in transfers}
+    applied = [row["applied_on"] for row in transfers]
+    assert any(len(a) == 8 for a in applied)
+    assert any(len(a) == 10 for a in applied)
+    headcounts = [row for _, row in read_rows(demo[0] / "headcounts.csv", "utf-8")]
+    assert {"", "suspension", "home_teaching", "leave"} == {row["excuse"] for row in headcounts}
+    assert any(not row["student_number"] for row in headcounts)
+
+
+def test_the_lawful_transfers_and_suspensions_are_there(demo: tuple[Path, Path]) -> None:
+    derived = Derived(demo[0], "gb18030")
+    planted = {(f, line) for _, f, line in manifest_findings(demo[1])}
+    lawful = [t for t in derived.transfers if ("transfers.csv", t.line) not in planted]
+    completed = [t for t in lawful if t.status == "completed"]
+    assert len(completed) >= 12
+    assert len([t for t in lawful if t.status == "pending"]) >= 3
+    assert any(t.status == "rejected" for t in lawful)
+    township = {r.school_id for r in derived.records}
+    for transfer in completed:
+        (record,) = derived.by_number[transfer.number]
+        if transfer.to_school in township:  # the receiving school holds an open record
+            holders = derived.by_id[record.resident_id]
+            assert any(r.school_id == transfer.to_school and r.status in OPEN for r in holders)
+        if transfer.from_school in township:  # the old record was transferred out
+            assert (record.status, record.since) == ("transferred_out", transfer.completed)
+    suspended = [r for r in derived.records if r.status == "suspended"]
+    assert len(suspended) >= 5
+    assert all(derived.suspensions_of[r.number] for r in suspended)
+    assert len([s for s in derived.suspensions if s.returned is not None]) >= 3
 
 
 def test_resident_ids_are_valid_except_the_planted_ones(demo: tuple[Path, Path]) -> None:
@@ -560,13 +974,16 @@ def test_every_rule_is_planted_at_least_twice(demo: tuple[Path, Path]) -> None:
         *("ID-001", "ID-002", "ID-003", "ID-004", "ID-005", "ID-006", "ID-007"),
         *("AGE-001", "AGE-002", "AGE-003", "AGE-004", "AGE-005"),
         *("REG-001", "REG-002", "REG-003"),
+        *("TR-001", "TR-002", "TR-003", "TR-004", "TR-005", "TR-006", "TR-007"),
+        *("SUS-001", "SUS-002", "SUS-003", "SUS-004", "SUS-005"),
+        *("REC-001", "REC-002", "REC-003", "REC-004"),
     }
     assert rules == set(counts)
     assert all(count >= 2 for count in counts.values())
 
 
 def test_the_manifest_is_exactly_the_findings_the_rules_give(demo: tuple[Path, Path]) -> None:
-    derived = derive(demo[0], population_encoding="gb18030", months=MONTHS)
+    derived = derive(demo[0], population_encoding="gb18030")
     assert manifest_findings(demo[1]) == derived
 
 
@@ -578,18 +995,46 @@ def test_the_manifest_is_exactly_the_findings_the_rules_give(demo: tuple[Path, P
 def test_a_scale_folder_is_clean_and_has_the_counts_asked(tmp_path: Path) -> None:
     out = tmp_path / "scale"
     generate("scale", "--out", str(out), "--students", "2000", "--seed", "3", "--months", "4")
-    months = ("2018-12", "2019-01", "2019-02", "2019-03")
-    assert set() == derive(out, population_encoding="utf-8", months=months)
+    assert set() == derive(out, population_encoding="utf-8")
     students = list(read_rows(out / "students.csv", "utf-8"))
     assert 2000 == len(students)
     assert 4 * 2000 == len(list(read_rows(out / "headcounts.csv", "utf-8")))
     population = list(read_rows(out / "population.csv", "utf-8"))
     assert 2000 <= len(population) <= 2100
     assert {"G"} == {row["student_number"][:1] for _, row in students}
+    assert not (out / "transfers.csv").exists()
+    assert not (out / "suspensions.csv").exists()
+
+
+def test_a_scale_folder_with_transfers_and_suspensions_is_clean(tmp_path: Path) -> None:
+    out = tmp_path / "scale"
+    shown = generate(
+        *("scale", "--out", str(out), "--students", "3000", "--seed", "4", "--months", "2"),
+        *("--transfers", "--suspensions", "0.03"),
+    )
+    assert "transfers" in shown
+    assert set() == derive(out, population_encoding="utf-8")
+    derived = Derived(out, "utf-8")
+    assert 30 <= len(derived.transfers) <= 90  # 2% by default
+    assert {"completed", "pending"} == {t.status for t in derived.transfers}
+    assert 60 <= len(derived.suspensions) <= 120
+    suspended = Counter(r.school_id for r in derived.records if r.status == "suspended")
+    assert sum(suspended.values()) >= 20
+    assert all(derived.suspensions_of[r.number] for r in derived.records if r.status == "suspended")
 
 
 def test_a_scale_folder_is_the_same_for_the_same_seed(tmp_path: Path) -> None:
     for run in ("a", "b"):
-        generate("scale", "--out", str(tmp_path / run), "--students", "500", "--seed", "5")
-    for name in ("students.csv", "population.csv", "headcounts.csv", "headcount_totals.csv"):
+        generate(
+            *("scale", "--out", str(tmp_path / run), "--students", "500", "--seed", "5"),
+            *("--transfers", "--suspensions"),
+        )
+    for name in (
+        "students.csv",
+        "population.csv",
+        "headcounts.csv",
+        "headcount_totals.csv",
+        "transfers.csv",
+        "suspensions.csv",
+    ):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()

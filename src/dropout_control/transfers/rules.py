@@ -1,0 +1,527 @@
+"""Rules about transfers between schools (TR-001 to TR-006).
+
+Basis: 中小学生学籍管理办法 (教基一〔2013〕7号), its transfer provisions [S]: the receiving
+school starts a transfer, the receiving school, its education bureau, the sending school
+and its education bureau approve in turn, each within ten working days, and the grade
+does not change. Provincial registration rules [S]: no transfer while suspended or in
+the final term of the graduating grade. 临州办发〔2019〕18号 part two, third measure [C]:
+transfers out and in follow the procedure strictly, and every child's whereabouts are
+verified so that no one is missed (核实学生去向，做到不漏一人).
+
+TR-007 (person and record at different schools) is a reconciliation rule: see
+:mod:`dropout_control.reconciliation.rules`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from dropout_control.bundle import Bundle
+from dropout_control.calendar import SchoolYear, Term, count_working_days
+from dropout_control.findings import Citation, Severity
+from dropout_control.policy import Mark, SchoolStructure
+from dropout_control.registry.model import RecordStatus, StudentRecord
+from dropout_control.rules import Observation, RuleContext, rule
+from dropout_control.transfers.model import ApprovalParty, Transfer, TransferStatus
+from dropout_control.transfers.workflow import approval_order, next_step
+
+__all__ = ["transferred_out_on"]
+
+REGISTRATION_RULES = Citation(
+    "中小学生学籍管理办法", "教基一〔2013〕7号, transfer provisions", Mark.SECONDARY
+)
+PROVINCIAL_RULES = Citation(
+    "provincial registration rules", "Liaoning 2017, Shandong 2016/2018", Mark.SECONDARY
+)
+LINXIA_NOTICE = Citation("临州办发〔2019〕18号", "part two, third measure", Mark.CONFIRMED)
+LAW_13 = Citation("义务教育法", "art 13", Mark.CONFIRMED)
+
+_ONE_DAY = dt.timedelta(days=1)
+
+
+def _order(context: RuleContext[Bundle]) -> tuple[ApprovalParty, ...]:
+    return context.memo("transfer.approval_order", lambda: approval_order(context.policy))
+
+
+# TR-001 --------------------------------------------------------------------------------
+
+
+def _gaps(transfer: Transfer, order: tuple[ApprovalParty, ...]) -> list[ApprovalParty]:
+    """Parties that have not approved although a party after them in the order has."""
+    dated = [i for i, party in enumerate(order) if transfer.approved_on(party) is not None]
+    if not dated:
+        return []
+    return [party for party in order[: dated[-1]] if transfer.approved_on(party) is None]
+
+
+def _early(
+    transfer: Transfer, order: tuple[ApprovalParty, ...]
+) -> list[tuple[ApprovalParty, dt.date, ApprovalParty, dt.date]]:
+    """Approvals dated before the nearest earlier approval in the order."""
+    found = []
+    previous: tuple[ApprovalParty, dt.date] | None = None
+    for party in order:
+        day = transfer.approved_on(party)
+        if day is None:
+            continue
+        if previous is not None and day < previous[1]:
+            found.append((party, day, *previous))
+        previous = (party, day)
+    return found
+
+
+@rule(
+    "TR-001",
+    severity=Severity.ERROR,
+    about="transfers",
+    title=("转学审核缺失或顺序错误", "transfer approval missing or out of order"),
+    message=(
+        "转学审核缺失或顺序错误（应依次为 {order_zh}）：{problems_zh}",
+        "a transfer approval is missing or out of order (the order is {approval_order}): "
+        "{problems_en}",
+    ),
+    parameters=["transfer.approval_order"],
+    citations=[REGISTRATION_RULES, LINXIA_NOTICE],
+)
+def approvals_in_order(transfer: Transfer, context: RuleContext[Bundle]) -> Iterator[Observation]:
+    """The parties approve a transfer in turn and a completed transfer has every approval
+    (转学审核顺序).
+
+    Judged against ``transfer.approval_order``: a party's approval date set while a party
+    before it has none; a party's date earlier than the nearest earlier party's date; a
+    transfer marked completed without every party's date, or completed (``completed_on``)
+    before its last approval. A rejected transfer stopped at a refusal, and registries
+    differ in whether they record the refusing party's date, so only the order of the
+    dates it has is judged. One finding per transfer lists every problem. Basis:
+    教基一〔2013〕7号 transfer provisions [S]; 临州办发〔2019〕18号 part two [C].
+    """
+    order = _order(context)
+    status = transfer.status
+    zh: list[str] = []
+    en: list[str] = []
+    missing: list[ApprovalParty] = []
+    if status is TransferStatus.COMPLETED:
+        missing = [party for party in order if transfer.approved_on(party) is None]
+        for party in missing:
+            zh.append(f"已标记完成，但{party.zh}未审核")
+            en.append(f"marked completed without {party}'s approval")
+    elif status is TransferStatus.PENDING:
+        missing = _gaps(transfer, order)
+        for party in missing:
+            zh.append(f"{party.zh}未审核，其后环节却已审核")
+            en.append(f"{party} has not approved but a later party has")
+    early = _early(transfer, order)
+    for party, day, before, before_day in early:
+        zh.append(
+            f"{party.zh}于 {day.isoformat()} 审核，早于{before.zh}的 {before_day.isoformat()}"
+        )
+        en.append(f"{party} approved on {day}, before {before} on {before_day}")
+    dates = [d for party in order if (d := transfer.approved_on(party)) is not None]
+    completed_early = (
+        status is TransferStatus.COMPLETED
+        and transfer.completed_on is not None
+        and bool(dates)
+        and transfer.completed_on < max(dates)
+    )
+    if completed_early:
+        zh.append(f"{transfer.completed_on} 即标记完成，早于最后一次审核 {max(dates)}")
+        en.append(f"completed on {transfer.completed_on}, before the last approval on {max(dates)}")
+    if not zh:
+        return
+    yield Observation(
+        subject=transfer.subject,
+        source=transfer.source,
+        facts={
+            "status": status.value,
+            "approval_order": [party.value for party in order],
+            "order_zh": "、".join(party.zh for party in order),
+            "approvals": {party.value: transfer.approved_on(party) for party in order},
+            "missing": [party.value for party in missing],
+            "out_of_order": [party.value for party, *_ in early],
+            "completed_on": transfer.completed_on,
+            "problems_zh": "；".join(zh),
+            "problems_en": "; ".join(en),
+        },
+    )
+
+
+# TR-002 --------------------------------------------------------------------------------
+
+
+def _working_days(after: dt.date, until: dt.date) -> int:
+    """Working days from the day after ``after`` to ``until``, both included."""
+    return count_working_days(after + _ONE_DAY, until)
+
+
+@rule(
+    "TR-002",
+    severity=Severity.WARNING,
+    about="transfers",
+    title=("转学审核超时", "transfer approval late"),
+    message=(
+        "转学审核超时（每个环节限 {limit} 个工作日）：{late_zh}",
+        "a transfer approval took longer than {limit} working days: {late_en}",
+    ),
+    parameters=["transfer.party_limit_working_days", "transfer.approval_order"],
+    citations=[REGISTRATION_RULES],
+)
+def approvals_in_time(transfer: Transfer, context: RuleContext[Bundle]) -> Iterator[Observation]:
+    """Each party approves a transfer within its working-day limit (审核时限).
+
+    A party's time runs from the previous party's approval in ``transfer.approval_order``
+    (from the application for the first party) to its own, counted in working days
+    (weekdays; the audit knows no holiday calendar), the day it starts from excluded; it
+    is late when that exceeds ``transfer.party_limit_working_days``. A party whose
+    previous party has no date is not timed (TR-001 reports the gap). For a pending
+    transfer the party whose turn it is is late too when the audit date is after its due
+    date; its days are counted to the audit date. One finding per transfer names every
+    late party with its working days. Basis: 教基一〔2013〕7号 transfer provisions [S]: ten
+    working days for each of the four parties.
+    """
+    order = _order(context)
+    limit = context.policy.value("transfer.party_limit_working_days", int)
+    late: dict[str, int] = {}
+    zh: list[str] = []
+    en: list[str] = []
+    previous: dt.date | None = transfer.applied_on
+    for party in order:
+        day = transfer.approved_on(party)
+        if day is not None and previous is not None:
+            taken = _working_days(previous, day)
+            if taken > limit:
+                late[party.value] = taken
+                zh.append(f"{party.zh}用时 {taken} 个工作日")
+                en.append(f"{party} took {taken} working days")
+        previous = day
+    step = next_step(transfer, policy=context.policy)
+    overdue = step is not None and step.is_overdue_on(context.as_of)
+    if step is not None and overdue:
+        so_far = _working_days(step.starts_on, context.as_of)
+        late[step.party.value] = so_far
+        zh.append(
+            f"{step.party.zh}应于 {step.due_on.isoformat()} 前审核，至今已 {so_far} 个工作日未审核"
+        )
+        en.append(
+            f"{step.party} was due by {step.due_on} and has not approved after {so_far} "
+            "working days"
+        )
+    if not late:
+        return
+    yield Observation(
+        subject=transfer.subject,
+        source=transfer.source,
+        facts={
+            "limit": limit,
+            "late": late,
+            "late_parties": list(late),
+            "overdue_party": step.party.value if step is not None and overdue else None,
+            "due_on": step.due_on if step is not None and overdue else None,
+            "late_zh": "；".join(zh),
+            "late_en": "; ".join(en),
+        },
+    )
+
+
+# TR-003 --------------------------------------------------------------------------------
+
+
+@rule(
+    "TR-003",
+    severity=Severity.ERROR,
+    about="transfers",
+    title=("转学改变年级", "transfer changes the grade"),
+    message=(
+        "转学前 {grade_before} 年级，转学后 {grade_after} 年级：转学不得改变年级",
+        "the transfer moves the student from grade {grade_before} to grade {grade_after}; "
+        "a transfer keeps the grade",
+    ),
+    citations=[REGISTRATION_RULES],
+)
+def grade_unchanged(transfer: Transfer, context: RuleContext[Bundle]) -> Iterator[Observation]:
+    """A transfer keeps the student's grade (转学不改变年级).
+
+    A transfer whose grade after is given and differs from its grade before is
+    reported, whatever its status (a pending or rejected record that states a new grade
+    states it all the same). Basis: 教基一〔2013〕7号 transfer provisions [S].
+    """
+    if transfer.grade_after is None or transfer.grade_after == transfer.grade_before:
+        return
+    yield Observation(
+        subject=transfer.subject,
+        source=transfer.source,
+        facts={"grade_before": transfer.grade_before, "grade_after": transfer.grade_after},
+    )
+
+
+# TR-004 --------------------------------------------------------------------------------
+
+
+@rule(
+    "TR-004",
+    severity=Severity.ERROR,
+    about="transfers",
+    needs=["suspensions"],
+    title=("休学期间申请转学", "transfer applied for while suspended"),
+    message=(
+        "{applied_on} 申请转学时该生正在休学（{suspended_from} 至 {suspended_until}）："
+        "休学期间不得转学",
+        "the transfer was applied for on {applied_on} while the student was suspended "
+        "({suspended_from} to {suspended_until}); no transfer while suspended",
+    ),
+    parameters=["transfer.blocked_while_suspended"],
+    citations=[PROVINCIAL_RULES],
+)
+def not_suspended_when_applied(
+    transfer: Transfer, context: RuleContext[Bundle]
+) -> Iterator[Observation]:
+    """A student under suspension does not apply for a transfer (休学期间不予转学).
+
+    When ``transfer.blocked_while_suspended`` is true, a transfer applied for on a day
+    that a suspension of the same student number covers (started, not ended, not
+    returned from) is reported, naming the suspension. A rejected transfer is not
+    reported: the block worked. Basis: provincial registration rules [S].
+    """
+    if not context.policy.value("transfer.blocked_while_suspended", bool):
+        return
+    if transfer.status is TransferStatus.REJECTED:
+        return
+    day = transfer.applied_on
+    covering = [s for s in context.bundle.suspensions_of(transfer.student_key) if s.covers(day)]
+    if not covering:
+        return
+    first = min(covering, key=lambda s: s.start)
+    yield Observation(
+        subject=transfer.subject,
+        source=transfer.source,
+        related=tuple(s.source for s in covering if s.source is not None),
+        facts={
+            "applied_on": day,
+            "suspension_id": first.suspension_id,
+            "suspended_from": first.start,
+            "suspended_until": first.end,
+            "returned_on": first.returned_on,
+        },
+    )
+
+
+# TR-005 --------------------------------------------------------------------------------
+
+
+def _stage_end(grade: int, structure: SchoolStructure) -> str | None:
+    """The stage that ``grade`` is the last grade of, if it is one."""
+    if grade == structure.final_grade:
+        return "junior_secondary"
+    if grade == structure.primary_years:
+        return "primary"
+    return None
+
+
+_STAGE_NAMES = {"primary": ("小学", "primary"), "junior_secondary": ("初中", "junior secondary")}
+
+
+@rule(
+    "TR-005",
+    severity=Severity.WARNING,
+    about="transfers",
+    title=("毕业年级最后一学期申请转学", "transfer in the final term of a graduating grade"),
+    message=(
+        "{applied_on} 申请转学，正值{stage_zh}毕业年级（{grade_before} 年级，学制 {structure}）"
+        "{school_year} 学年最后一学期（{final_term_start} 起）",
+        "the transfer was applied for on {applied_on}, in the final term (from "
+        "{final_term_start}) of {school_year} of a graduating grade (grade {grade_before}, "
+        "the last of the {stage_en} stage under {structure})",
+    ),
+    parameters=[
+        "transfer.blocked_in_graduating_final_term",
+        "compulsory.structure",
+        "school_year.start",
+        "school_year.spring_term_start",
+    ],
+    citations=[PROVINCIAL_RULES],
+)
+def not_in_graduating_final_term(
+    transfer: Transfer, context: RuleContext[Bundle]
+) -> Iterator[Observation]:
+    """No transfer is applied for in the final term of a graduating grade (毕业年级不转学).
+
+    When ``transfer.blocked_in_graduating_final_term`` is true, a transfer whose grade
+    before is the last grade of a stage under ``compulsory.structure`` (6 or 9 under 6+3,
+    5 or 9 under 5+4) and whose application date falls in the spring term (from
+    ``school_year.spring_term_start``) of its school year is reported. A rejected
+    transfer is not reported: the block worked. The term dates are the policy's, not the
+    school's calendar (the spring start is marked U). Basis: provincial registration
+    rules [S].
+    """
+    policy = context.policy
+    if not policy.value("transfer.blocked_in_graduating_final_term", bool):
+        return
+    if transfer.status is TransferStatus.REJECTED:
+        return
+    structure = context.memo(
+        "compulsory.structure", lambda: policy.value("compulsory.structure", SchoolStructure)
+    )
+    stage = _stage_end(transfer.grade_before, structure)
+    if stage is None:
+        return
+    day = transfer.applied_on
+    year = SchoolYear.containing(day, policy=policy)
+    if year.term_of(day) is not Term.SPRING:
+        return
+    yield Observation(
+        subject=transfer.subject,
+        source=transfer.source,
+        facts={
+            "applied_on": day,
+            "grade_before": transfer.grade_before,
+            "stage": stage,
+            "stage_zh": _STAGE_NAMES[stage][0],
+            "stage_en": _STAGE_NAMES[stage][1],
+            "structure": str(structure),
+            "school_year": str(year),
+            "final_term_start": year.final_term_start,
+        },
+    )
+
+
+# TR-006 --------------------------------------------------------------------------------
+
+
+def _person_records(record: StudentRecord, bundle: Bundle) -> list[StudentRecord]:
+    """Every record of the same person: same student number or same resident ID number."""
+    found: dict[int, StudentRecord] = {
+        id(r): r for r in bundle.student_records_numbered(record.key)
+    }
+    if record.resident_id is not None:
+        for other in bundle.student_records_of(record.resident_id.reveal()):
+            found[id(other)] = other
+    return list(found.values())
+
+
+def transferred_out_on(record: StudentRecord, bundle: Bundle) -> tuple[dt.date, str] | None:
+    """When a record was transferred out, and what the date is read from.
+
+    Its ``status_since``; else the latest completed transfer from its school; else the
+    latest application from it; else None. Shared with the whereabouts of a child.
+    """
+    if record.status_since is not None:
+        return record.status_since, "status_since"
+    from_here = [t for t in bundle.transfers_of(record.key) if t.from_school == record.school_id]
+    completed = [
+        t.completed_on
+        for t in from_here
+        if t.status is TransferStatus.COMPLETED and t.completed_on is not None
+    ]
+    if completed:
+        return max(completed), "completed_transfer"
+    if from_here:
+        return max(t.applied_on for t in from_here), "transfer_application"
+    return None
+
+
+_PLACED = frozenset({RecordStatus.GRADUATED, RecordStatus.COMPLETED, RecordStatus.DECEASED})
+
+
+def _is_accounted_for(record: StudentRecord) -> bool:
+    """Whether a record shows where its child is: open, finished, dead, or lawfully
+    cancelled (death, emigration, leaving the country)."""
+    if record.is_open or record.status in _PLACED:
+        return True
+    reason = record.cancel_reason
+    return (
+        record.status is RecordStatus.CANCELLED
+        and reason is not None
+        and reason.is_lawful_in_compulsory_education
+    )
+
+
+def _has_left(records: list[StudentRecord], context: RuleContext[Bundle]) -> bool:
+    """Whether the population roster shows the child dead or emigrated by the audit date."""
+    for resident_id in {r.resident_id.reveal() for r in records if r.resident_id is not None}:
+        child = context.bundle.child_of(resident_id)
+        if child is not None and child.has_left_on(context.as_of):
+            return True
+    return False
+
+
+def _county(record: StudentRecord) -> str | None:
+    if record.household_region is not None:
+        return record.household_region
+    number = record.valid_resident_id
+    return number.region_code if number is not None else None
+
+
+@rule(
+    "TR-006",
+    severity=Severity.ERROR,
+    about="students",
+    title=("转出后去向不明（疑似辍学）", "transferred out, whereabouts unknown"),
+    message=(
+        "{left_on} 从 {school_id} 转出已 {days} 天（限 {limit} 天），无学校接收、"
+        "无在籍学籍：去向不明，疑似辍学（所在县 {county}）",
+        "transferred out of {school_id} on {left_on}, {days} days ago (limit {limit}), and "
+        "no school holds an open record: whereabouts unknown, a suspected dropout "
+        "(疑似辍学), county {county}",
+    ),
+    parameters=["transfer.unplaced_after_days"],
+    citations=[LINXIA_NOTICE, LAW_13],
+)
+def transferred_out_is_placed(
+    record: StudentRecord, context: RuleContext[Bundle]
+) -> Iterator[Observation]:
+    """A student transferred out is taken by a receiving school in time (转出去向).
+
+    A record transferred out more than ``transfer.unplaced_after_days`` days before the
+    audit date is reported when no record of the same person (same student number or
+    resident ID number) is open (active or suspended), finished compulsory education
+    (graduated, completed), shows a death or a lawful cancellation (death, emigration,
+    leaving the country), no child of the population roster with that ID number has
+    died or emigrated by the audit date, and no transfer of the student number is still
+    open on the audit date. The day it was transferred out is its
+    ``status_since``; without it, the completion date of the latest completed transfer
+    from its school, else the application date of the latest transfer from its school;
+    a record with none of these is not judged. Of a person's several transferred-out
+    records only the latest judged one is reported (the school that let the child go
+    last is the one responsible). The finding names the school responsible and its
+    county (the record's household region, else the ID number's region code). Basis:
+    临州办发〔2019〕18号 part two, third measure [C]; 义务教育法 art 13 [C].
+    """
+    if record.status is not RecordStatus.TRANSFERRED_OUT:
+        return
+    left = transferred_out_on(record, context.bundle)
+    if left is None:
+        return
+    left_on, read_from = left
+    days = (context.as_of - left_on).days
+    limit = context.policy.value("transfer.unplaced_after_days", int)
+    if days <= limit:
+        return
+    records = _person_records(record, context.bundle)
+    if any(_is_accounted_for(r) for r in records) or _has_left(records, context):
+        return
+    later = [
+        other_left[0]
+        for other in records
+        if other is not record
+        and other.status is RecordStatus.TRANSFERRED_OUT
+        and (other_left := transferred_out_on(other, context.bundle)) is not None
+    ]
+    if any(day > left_on for day in later):
+        return
+    numbers = {r.key for r in records}
+    transfers = [t for number in numbers for t in context.bundle.transfers_of(number)]
+    if any(t.is_open_on(context.as_of) for t in transfers):
+        return
+    yield Observation(
+        subject=record.subject,
+        source=record.source,
+        related=tuple(t.source for t in transfers if t.source is not None),
+        facts={
+            "school_id": record.school_id,
+            "county": _county(record),
+            "left_on": left_on,
+            "left_on_from": read_from,
+            "days": days,
+            "limit": limit,
+        },
+    )

@@ -1,0 +1,15 @@
+"""The suspensions' tests: the state of a suspension and case law for SUS-001 to SUS-005.
+
+The builders live in :mod:`tests.unit.suspensions.suspension_builders`, a plain module (see
+``tests/unit/rules/conftest.py`` for why). Plain ``pytest`` puts only this folder on
+``sys.path``, so the project root is added here for it.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+_PROJECT_ROOT = str(Path(__file__).resolve().parents[3])
+if _PROJECT_ROOT not in sys.path:
+    sys.path.insert(0, _PROJECT_ROOT)
