@@ -148,11 +148,41 @@ class HeadcountTotalRow(BaseModel):
     total: int
 
 
+class TransferRow(BaseModel):
+    transfer_id: str
+    student_number: str
+    from_school: str
+    applied_on: dt.date
+    grade_before: int
+    status: Literal["pending", "completed", "rejected"]
+    to_school: str | None = None
+    grade_after: int | None = None
+    receiving_school_on: dt.date | None = None
+    receiving_bureau_on: dt.date | None = None
+    sending_school_on: dt.date | None = None
+    sending_bureau_on: dt.date | None = None
+    completed_on: dt.date | None = None
+
+
+class SuspensionRow(BaseModel):
+    suspension_id: str
+    student_number: str
+    start: dt.date
+    end: dt.date
+    grounds: str
+    approved_by: str
+    approved_on: dt.date
+    extensions: int = 0
+    returned_on: dt.date | None = None
+
+
 MODELS: Final[Mapping[str, type[BaseModel]]] = {
     "students": StudentRow,
     "population": PopulationRow,
     "headcounts": HeadcountRow,
     "headcount_totals": HeadcountTotalRow,
+    "transfers": TransferRow,
+    "suspensions": SuspensionRow,
 }
 
 # --------------------------------------------------------------------------------------
@@ -163,7 +193,7 @@ MODELS: Final[Mapping[str, type[BaseModel]]] = {
 _BOOLEAN_FIELDS: Final = frozenset(
     {"migrant", "regular_class_placement", "poverty_registered", "present"}
 )
-_INTEGER_FIELDS: Final = frozenset({"grade", "total"})
+_INTEGER_FIELDS: Final = frozenset({"grade", "total", "grade_before", "grade_after", "extensions"})
 _BOOLEANS: Final = {"true": True, "false": False}
 
 
@@ -210,9 +240,19 @@ def csv_to_jsonl(source: Path, target: Path) -> int:
     return count
 
 
-def prepare(cache: Path, *, students: int, months: int, seed: int) -> Folder:
-    """The cached folder for (students, months, seed), generated and converted if missing."""
-    root = cache / f"scale-n{students}-m{months}-s{seed}"
+def prepare(
+    cache: Path,
+    *,
+    students: int,
+    months: int,
+    seed: int,
+    transfers: float = 0.0,
+    suspensions: float = 0.0,
+) -> Folder:
+    """The cached folder for (students, months, seed and the shares of students with a
+    transfer and a suspension), generated and converted if missing."""
+    movements = f"-t{transfers:g}-u{suspensions:g}" if transfers or suspensions else ""
+    root = cache / f"scale-n{students}-m{months}-s{seed}{movements}"
     marker = root / COMPLETE
     if marker.is_file():
         rows = json.loads(marker.read_text(encoding="utf-8"))
@@ -234,6 +274,8 @@ def prepare(cache: Path, *, students: int, months: int, seed: int) -> Folder:
             str(months),
             "--seed",
             str(seed),
+            *(["--transfers", str(transfers)] if transfers else []),
+            *(["--suspensions", str(suspensions)] if suspensions else []),
         ],
         check=True,
         stdout=subprocess.DEVNULL,
@@ -414,6 +456,8 @@ class Result:
     load_average: list[float] = field(default_factory=list)  # 1, 5, 15 min before; after
     cores: int = 1
     environment: dict[str, str] = field(default_factory=dict)
+    transfers: float = 0.0  # share of students with a transfer
+    suspensions: float = 0.0  # share of students with a suspension
 
 
 def environment() -> dict[str, str]:
@@ -429,7 +473,12 @@ def environment() -> dict[str, str]:
 def benchmark(arguments: argparse.Namespace) -> Result:
     cache = arguments.keep if arguments.keep is not None else DEFAULT_CACHE
     prepared = prepare(
-        cache, students=arguments.students, months=arguments.months, seed=arguments.seed
+        cache,
+        students=arguments.students,
+        months=arguments.months,
+        seed=arguments.seed,
+        transfers=arguments.transfers,
+        suspensions=arguments.suspensions,
     )
     form: str = arguments.format
     folder = prepared.path(form)
@@ -469,6 +518,8 @@ def benchmark(arguments: argparse.Namespace) -> Result:
         cores=os.cpu_count() or 1,
         peak_rss_mb=peaks,
         environment=environment(),
+        transfers=arguments.transfers,
+        suspensions=arguments.suspensions,
     )
     return result
 
@@ -478,7 +529,8 @@ def table(result: Result) -> str:
     parser = "orjson" if result.format == "jsonl" else "csv"
     by_kind = ", ".join(f"{kind} {n:,}" for kind, n in result.rows_by_kind.items())
     lines = [
-        f"{result.students:,} students, {result.months} month(s), {result.format}, "
+        f"{result.students:,} students, {result.months} month(s), "
+        f"transfers {result.transfers:g}, suspensions {result.suspensions:g}, {result.format}, "
         f"best of {result.repeat}: {rows:,} rows ({by_kind})",
         f"records made {result.records:,}, findings {result.findings:,}",
         "",
@@ -534,6 +586,13 @@ def _positive(text: str) -> int:
     return value
 
 
+def _share(text: str) -> float:
+    value = float(text)
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError("must be between 0 and 1")
+    return value
+
+
 def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description=__doc__.split("\n", 1)[0] if __doc__ else None,
@@ -541,6 +600,24 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--students", type=_positive, default=100_000)
     parser.add_argument("--months", type=_positive, default=1, help="monthly headcounts")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--transfers",
+        type=_share,
+        nargs="?",
+        const=0.02,
+        default=0.0,
+        metavar="SHARE",
+        help="share of students with a lawful transfer (0.02 when given without a share)",
+    )
+    parser.add_argument(
+        "--suspensions",
+        type=_share,
+        nargs="?",
+        const=0.01,
+        default=0.0,
+        metavar="SHARE",
+        help="share of students with a lawful suspension (0.01 when given without a share)",
+    )
     parser.add_argument("--format", choices=FORMATS, default="jsonl")
     parser.add_argument("--repeat", type=_positive, default=3, help="passes per phase")
     parser.add_argument(

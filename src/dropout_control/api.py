@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dropout_control._collector import cycle_collection_paused
 from dropout_control.auditing import run_audit
 from dropout_control.bundle import Bundle
 from dropout_control.findings import Report, SourceLocation
@@ -68,16 +69,18 @@ def audit(
     ()
     """
     if isinstance(source, Bundle):
-        return run_audit(source, as_of=as_of, jurisdiction=jurisdiction, layers=layers)
+        with cycle_collection_paused():
+            return run_audit(source, as_of=as_of, jurisdiction=jurisdiction, layers=layers)
     from dropout_control.io.folder import read_folder  # noqa: PLC0415 - only when reading files
 
     read = read_folder(Path(source), progress=progress)
-    return run_audit(
-        bundle_from_read(read),
-        as_of=as_of,
-        jurisdiction=jurisdiction,
-        layers=layers,
-        inputs=read.inputs,
-        unknown_files=read.unknown_files,
-        unknown_columns=read.unknown_columns,
-    )
+    with cycle_collection_paused():
+        return run_audit(
+            bundle_from_read(read),
+            as_of=as_of,
+            jurisdiction=jurisdiction,
+            layers=layers,
+            inputs=read.inputs,
+            unknown_files=read.unknown_files,
+            unknown_columns=read.unknown_columns,
+        )

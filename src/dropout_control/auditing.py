@@ -234,7 +234,7 @@ def _whereabouts_counts(
     total: Counter[str] = Counter()
     schools: dict[str, Counter[str]] = defaultdict(Counter)
     counties: dict[str, Counter[str]] = defaultdict(Counter)
-    for found in whereabouts_of_all(bundle, as_of=as_of, policy=policy):
+    for found in whereabouts_of_all(bundle, as_of=as_of, policy=policy, with_evidence=False):
         status = found.status.value
         total[status] += 1
         if found.school_id is not None:

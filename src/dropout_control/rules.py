@@ -14,7 +14,7 @@ docs' policy pages and the spec's rule IDs are all held against it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from typing import Any, Generic, TypeVar
 
 import attrs
@@ -55,13 +55,15 @@ class RuleContext(Generic[_Bundle]):
     bundle: _Bundle
     policy: Policy
     as_of: dt.date
-    _memo: dict[str, object] = attrs.field(factory=dict, eq=False, repr=False, alias="memo")
+    _memo: dict[Hashable, object] = attrs.field(factory=dict, eq=False, repr=False, alias="memo")
 
-    def memo(self, key: str, compute: Callable[[], _Item]) -> _Item:
+    def memo(self, key: Hashable, compute: Callable[[], _Item]) -> _Item:
         """A value computed once per audit (a school year, a window), then reused.
 
-        Rules use it for what depends only on the policy and the audit date, so that a
-        million subjects do not compute it a million times.
+        Rules use it for what depends only on the policy, the audit date and a few
+        distinct values (an entry month), so that a million subjects do not compute it a
+        million times. Keys are any hashable value; a rule prefixes its own (for example
+        ``("entry_year", month)``) so that rules do not share entries by accident.
         """
         if key not in self._memo:
             self._memo[key] = compute()
@@ -104,9 +106,10 @@ class Rule:
 
     def run(self, subject: object, context: RuleContext[Any], *, kind: str) -> Iterator[Finding]:
         """Check one subject of ``kind`` and yield complete findings."""
-        optional = (k for k in self.optional_parameters if context.policy.is_in_force(k))
-        uses = tuple(_use(context.policy, key) for key in (*self.parameters, *optional))
+        uses: tuple[ParameterUse, ...] | None = None
         for seen in self.check(subject, context):
+            if uses is None:  # most subjects break no rule: build the uses only when needed
+                uses = self.parameter_uses(context.policy)
             facts = dict(seen.facts)
             yield Finding(
                 rule=self.id,
@@ -120,6 +123,12 @@ class Rule:
                 parameters=uses,
                 title=self.title,
             )
+
+    def parameter_uses(self, policy: Policy) -> tuple[ParameterUse, ...]:
+        """The parameters this rule reads in ``policy``, with their sources, as findings
+        carry them (optional parameters only where they are in force)."""
+        optional = (k for k in self.optional_parameters if policy.is_in_force(k))
+        return tuple(_use(policy, key) for key in (*self.parameters, *optional))
 
     def missing_parameters(self, policy: Policy) -> tuple[str, ...]:
         """The parameters this rule reads that are not in force in ``policy``."""

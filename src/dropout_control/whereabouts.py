@@ -111,7 +111,9 @@ def _collect(bundle: Bundle, person: str) -> _Known:
     )
 
 
-def whereabouts(bundle: Bundle, person: str, *, as_of: dt.date, policy: Policy) -> Whereabouts:
+def whereabouts(
+    bundle: Bundle, person: str, *, as_of: dt.date, policy: Policy, with_evidence: bool = True
+) -> Whereabouts:
     """Where the child named by ``person`` (a student number or resident ID) is on ``as_of``.
 
     In order: a child who died or emigrated has left; an open record that is suspended
@@ -123,9 +125,12 @@ def whereabouts(bundle: Bundle, person: str, *, as_of: dt.date, policy: Policy) 
     transfer out still within ``transfer.unplaced_after_days`` is in transfer and one
     past it is unknown; a roster child outside the school-age window is not of school
     age; and anything else — a dropout, nothing at all — is out of school.
+
+    ``with_evidence=False`` leaves the evidence empty, for callers that only count
+    statuses (the audit's metrics) and need not spend the time on the texts.
     """
     known = _collect(bundle, person)
-    evidence = list(_evidence(known, as_of))
+    evidence = tuple(_evidence(known, as_of)) if with_evidence else ()
     open_records = [r for r in known.records if r.is_open]
     home = open_records[0] if open_records else (known.records[0] if known.records else None)
     school_id = home.school_id if home else None
@@ -137,7 +142,7 @@ def whereabouts(bundle: Bundle, person: str, *, as_of: dt.date, policy: Policy) 
         status=status,
         on=as_of,
         person=person,
-        evidence=tuple(evidence),
+        evidence=evidence,
         school_id=school_id,
         county=county,
     )
@@ -240,13 +245,18 @@ def _evidence(known: _Known, as_of: dt.date) -> Iterator[Evidence]:
         )
 
 
-def whereabouts_of_all(bundle: Bundle, *, as_of: dt.date, policy: Policy) -> Iterable[Whereabouts]:
+def whereabouts_of_all(
+    bundle: Bundle, *, as_of: dt.date, policy: Policy, with_evidence: bool = True
+) -> Iterable[Whereabouts]:
     """The whereabouts of every child the bundle knows: each roster child and each
-    student not on the roster, once per person."""
+    student not on the roster, once per person (``with_evidence`` as for
+    :func:`whereabouts`)."""
     seen: set[str] = set()
     for child in bundle.population:
         seen.add(child.key)
-        yield whereabouts(bundle, child.key, as_of=as_of, policy=policy)
+        yield whereabouts(
+            bundle, child.key, as_of=as_of, policy=policy, with_evidence=with_evidence
+        )
     for record in bundle.students:
         resident = record.resident_id.reveal() if record.resident_id is not None else None
         if record.key in seen or (resident is not None and resident in seen):
@@ -254,4 +264,6 @@ def whereabouts_of_all(bundle: Bundle, *, as_of: dt.date, policy: Policy) -> Ite
         seen.add(record.key)
         if resident is not None:
             seen.add(resident)
-        yield whereabouts(bundle, record.key, as_of=as_of, policy=policy)
+        yield whereabouts(
+            bundle, record.key, as_of=as_of, policy=policy, with_evidence=with_evidence
+        )

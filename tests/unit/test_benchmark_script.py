@@ -62,3 +62,22 @@ def test_the_benchmark_prints_a_table_for_csv_without_the_memory_runs(cache: Pat
     assert "parse (csv)" in table
     assert "audit / pydantic = " in table
     assert "peak RSS" in table
+
+
+def test_the_benchmark_can_add_transfers_and_suspensions(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    cache = tmp_path_factory.mktemp("movements")
+    figures = json.loads(
+        run_benchmark(
+            cache, "--transfers", "0.05", "--suspensions", "0.05", "--no-memory", "--json"
+        )
+    )
+
+    rows_by_kind = figures["rows_by_kind"]
+    assert rows_by_kind["transfers"] > 0
+    assert rows_by_kind["suspensions"] > 0
+    assert sum(rows_by_kind.values()) == figures["rows"] == figures["records"]
+    assert (0.05, 0.05) == (figures["transfers"], figures["suspensions"])
+    # Lawful movements in a clean folder: the audit finds nothing wrong with them.
+    assert 0 == figures["findings"]

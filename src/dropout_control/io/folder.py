@@ -13,11 +13,9 @@ names starting with ``_`` and ``README`` files are passed over without a word.
 
 from __future__ import annotations
 
-import gc
 import os
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
 from operator import attrgetter
 from pathlib import Path
 from types import MappingProxyType
@@ -26,6 +24,7 @@ from typing import Final
 import attrs
 from cattrs.errors import ClassValidationError
 
+from dropout_control._collector import cycle_collection_paused
 from dropout_control.errors import InvalidRecord, UnreadableInput
 from dropout_control.findings import InputSummary, SourceLocation
 from dropout_control.intake import Duplicate, Rejection
@@ -83,22 +82,6 @@ class FolderRead:
     def kinds(self) -> frozenset[str]:
         """The kinds of which at least one file was read."""
         return frozenset(self.records)
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Pause the cycle collector while records pile up, then restore it as it was.
-
-    Reading makes millions of small objects that live on and form no cycles; each pass
-    of the collector over them is wasted work (a fifth of the time of a large read).
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _is_passed_over(name: str) -> bool:
@@ -274,7 +257,7 @@ class _Reader:
                 return
             rows = table.rows(header.keys)
         try:
-            with _no_cycle_collection():
+            with cycle_collection_paused():
                 self._convert(state, table.file, rows)
         except OSError as error:
             raise UnreadableInput(table.file, error.strerror or str(error)) from error

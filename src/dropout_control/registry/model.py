@@ -52,7 +52,7 @@ class RecordStatus(Code):
     @property
     def is_open(self) -> bool:
         """Whether the record still holds the student's place (active or suspended)."""
-        return self in _OPEN
+        return self is RecordStatus.ACTIVE or self is RecordStatus.SUSPENDED
 
     @property
     def has_finished(self) -> bool:
@@ -60,7 +60,6 @@ class RecordStatus(Code):
         return self in _FINISHED
 
 
-_OPEN = frozenset({RecordStatus.ACTIVE, RecordStatus.SUSPENDED})
 _FINISHED = frozenset({RecordStatus.GRADUATED, RecordStatus.COMPLETED})
 
 

@@ -66,7 +66,10 @@ def entrant_of_enrolment_age(
     if record.grade not in structure.primary_grades:
         return
     current = _current_year(context)
-    entered = SchoolYear.containing(record.entry_date, policy=context.policy)
+    entered = context.memo(
+        ("entry_year", record.entry_date),
+        lambda: SchoolYear.containing(record.entry_date, policy=context.policy),
+    )
     if record.grade - (current.start_year - entered.start_year) != 1:
         return
     cutoff = cutoff_date(entered, policy=context.policy)
