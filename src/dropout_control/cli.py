@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -43,6 +44,7 @@ __all__ = ["main"]
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a command cut off by its reader
 
 _PROGRAM = "dropout-control"
 
@@ -164,9 +166,23 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
         _fail(str(exc))
     except DropoutControlError as exc:
         _fail(str(exc))
+    except BrokenPipeError:
+        # The reader went away (``| head``): nothing more to say, and nothing to say it to.
+        _quiet_stdout()
+        return EXIT_BROKEN_PIPE
     except OSError as exc:
         _fail(f"{exc.filename or ''}: {exc.strerror}".lstrip(": "))
     return EXIT_USAGE
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at the null device so that the interpreter's final flush
+    does not fail a second time on the closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _fail(message: str) -> None:
@@ -296,14 +312,14 @@ def _params_json(book: PolicyBook, policy: Policy) -> dict[str, object]:
         if policy.is_in_force(key):
             entries.append(_parameter_json(policy[key]))
         elif key in policy.not_in_force:
-            definition = book.definitions[key]
+            # Not yet in force: the first value to come, with its source and mark, so
+            # that every key of the catalogue is listed with them.
+            first = min(book.history(key, policy.jurisdiction), key=lambda item: item.since)
             entries.append(
                 {
-                    "key": key,
+                    **_parameter_json(first),
                     "in_force": False,
                     "first_in_force": policy.not_in_force[key].isoformat(),
-                    "unit": definition.unit,
-                    "description": definition.description,
                 }
             )
     return {

@@ -182,3 +182,19 @@ def test_unknown_files_and_columns_are_reported(tmp_path: Path) -> None:
     _, out = _run("audit", str(folder), "--as-of", "2019-03-20")
     assert "Files not read (not a known kind): notes.txt" in out
     assert "Columns not read in students.csv (not a known field): colour" in out
+
+
+class _ClosedPipe(io.StringIO):
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_a_reader_that_goes_away_ends_quietly_with_status_141(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status = main(
+        ["audit", str(_folder(tmp_path, CLEAN_ROW)), "--as-of", "2019-03-20"], stdout=_ClosedPipe()
+    )
+
+    assert 141 == status
+    assert "" == capsys.readouterr().err

@@ -26,8 +26,10 @@ def test_params_json_lists_every_parameter_with_value_source_and_mark() -> None:
     data = json.loads(out)
     assert 0 == status
     assert set(PolicyBook.default().definitions) == {p["key"] for p in data["parameters"]}
-    in_force = [p for p in data["parameters"] if p["in_force"]]
-    assert all({"value", "source", "mark", "since", "jurisdiction"} <= set(p) for p in in_force)
+    # Those not yet in force give the first value to come, with its source and mark.
+    assert all(
+        {"value", "source", "mark", "since", "jurisdiction"} <= set(p) for p in data["parameters"]
+    )
     assert ["000000", "620000", "622900"] == data["layers"]
 
 
@@ -35,7 +37,8 @@ def test_params_marks_a_parameter_that_comes_into_force_later() -> None:
     _, out = _run("params", "--jurisdiction", "622900", "--on", "2019-03-20", "--format", "json")
     [later] = [p for p in json.loads(out)["parameters"] if not p["in_force"]]
     assert "case.written_report_after_failed_attempts" == later["key"]
-    assert "2021-06-01" == later["first_in_force"]
+    assert "2021-06-01" == later["first_in_force"] == later["since"]
+    assert ("U", 2) == (later["mark"], later["value"])
 
 
 def test_params_text_shows_value_mark_and_source() -> None:
