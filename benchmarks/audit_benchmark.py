@@ -67,6 +67,7 @@ BUSY_CPU_SHARE: Final = 0.95  # a phase with less CPU time than this share of it
 COMPLETE: Final = "counts.json"  # written last: a cache entry without it is redone
 
 TIMED: Final = ("audit", "read", "rules", "parse", "pydantic")
+BASELINES: Final = frozenset({"parse", "pydantic"})
 MEASURED: Final = ("start", "parse", "pydantic", "read", "audit")
 LABELS: Final = {
     "audit": "audit (full)",
@@ -418,9 +419,9 @@ def run_phase_once(phase: str, folder: Path, form: str) -> None:
         raise ValueError(f"unknown phase {phase!r}")
 
 
-def measure_memory(folder: Path, form: str) -> dict[str, float]:
+def measure_memory(folder: Path, form: str, phases: Sequence[str]) -> dict[str, float]:
     peaks: dict[str, float] = {}
-    for phase in MEASURED:
+    for phase in phases:
         _note(f"peak memory: {phase}")
         done = subprocess.run(
             [sys.executable, __file__, "--phase", phase, "--folder", str(folder), "--format", form],
@@ -484,7 +485,9 @@ def benchmark(arguments: argparse.Namespace) -> Result:
     folder = prepared.path(form)
     repeat: int = arguments.repeat
     # Memory first, while this process is small (a child starts as a copy of it).
-    peaks = {} if arguments.no_memory else measure_memory(folder, form)
+    baselines = not arguments.without_baselines
+    measured = [phase for phase in MEASURED if baselines or phase not in BASELINES]
+    peaks = {} if arguments.no_memory else measure_memory(folder, form, measured)
     load_before = os.getloadavg()
     timings: dict[str, Timing] = {}
     _note("audit")
@@ -493,10 +496,11 @@ def benchmark(arguments: argparse.Namespace) -> Result:
     timings["read"] = best_of(repeat, lambda: run_read_phase(folder))
     _note("bundle + rules")
     timings["rules"] = time_rules(repeat, folder)
-    _note("parse")
-    timings["parse"] = best_of(repeat, lambda: run_parse_phase(folder, form))
-    _note("pydantic")
-    timings["pydantic"] = best_of(repeat, lambda: run_pydantic_phase(folder, form))
+    if baselines:
+        _note("parse")
+        timings["parse"] = best_of(repeat, lambda: run_parse_phase(folder, form))
+        _note("pydantic")
+        timings["pydantic"] = best_of(repeat, lambda: run_pydantic_phase(folder, form))
     seconds = {phase: timing.wall for phase, timing in timings.items()}
     cpu_seconds = {phase: timing.cpu for phase, timing in timings.items()}
 
@@ -511,9 +515,11 @@ def benchmark(arguments: argparse.Namespace) -> Result:
         records=timings["read"].value,
         findings=timings["audit"].value,
         seconds=seconds,
-        ratio_audit_pydantic=seconds["audit"] / seconds["pydantic"],
+        ratio_audit_pydantic=seconds["audit"] / seconds["pydantic"] if baselines else math.nan,
         cpu_seconds=cpu_seconds,
-        cpu_ratio_audit_pydantic=cpu_seconds["audit"] / cpu_seconds["pydantic"],
+        cpu_ratio_audit_pydantic=(
+            cpu_seconds["audit"] / cpu_seconds["pydantic"] if baselines else math.nan
+        ),
         load_average=[*load_before, *os.getloadavg()],
         cores=os.cpu_count() or 1,
         peak_rss_mb=peaks,
@@ -537,7 +543,7 @@ def table(result: Result) -> str:
         f"{'phase':<20}{'best s':>9}{'rows/s':>12}{'µs/row':>9}{'× pydantic':>12}"
         f"{'CPU %':>7}{'peak RSS MB':>13}",
     ]
-    pydantic_seconds = result.seconds["pydantic"]
+    pydantic_seconds = result.seconds.get("pydantic", math.nan)
     for phase in ("start", *TIMED):
         seconds = result.seconds.get(phase)
         peak = result.peak_rss_mb.get(phase)
@@ -547,19 +553,22 @@ def table(result: Result) -> str:
         cpu = result.cpu_seconds.get(phase)
         timing = (
             f"{seconds:>9.3f}{rows / seconds:>12,.0f}{seconds / rows * 1e6:>9.2f}"
-            f"{seconds / pydantic_seconds:>12.2f}"
+            f"{'' if math.isnan(pydantic_seconds) else f'{seconds / pydantic_seconds:.2f}':>12}"
             f"{f'{cpu / seconds:.0%}' if cpu is not None else '':>7}"
             if seconds is not None
             else " " * 49
         )
         shown_peak = f"{peak:>13,.0f}" if peak is not None else ""
         lines.append(f"{label:<20}{timing}{shown_peak}".rstrip())
-    verdict = "within" if result.ratio_audit_pydantic <= 2.0 else "over"
-    lines += [
-        "",
-        f"audit / pydantic = {result.ratio_audit_pydantic:.2f} ({verdict} the target of 2.0); "
-        f"in CPU time {result.cpu_ratio_audit_pydantic:.2f}",
-    ]
+    if math.isnan(result.ratio_audit_pydantic):
+        lines += ["", "audit / pydantic: not measured (--without-baselines)"]
+    else:
+        verdict = "within" if result.ratio_audit_pydantic <= 2.0 else "over"
+        lines += [
+            "",
+            f"audit / pydantic = {result.ratio_audit_pydantic:.2f} ({verdict} the target of "
+            f"2.0); in CPU time {result.cpu_ratio_audit_pydantic:.2f}",
+        ]
     waited = [
         phase
         for phase, cpu in result.cpu_seconds.items()
@@ -628,6 +637,12 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         help=f"where generated folders are kept and reused (default {DEFAULT_CACHE})",
     )
     parser.add_argument("--no-memory", action="store_true", help="skip the peak memory runs")
+    parser.add_argument(
+        "--without-baselines",
+        action="store_true",
+        help="time the audit alone, without orjson and pydantic (for folders whose "
+        "pydantic models would not fit in memory)",
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     # Internal: a child process that runs one phase once and reports its peak memory.
     parser.add_argument("--phase", choices=MEASURED, help=argparse.SUPPRESS)

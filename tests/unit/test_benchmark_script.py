@@ -81,3 +81,10 @@ def test_the_benchmark_can_add_transfers_and_suspensions(
     assert (0.05, 0.05) == (figures["transfers"], figures["suspensions"])
     # Lawful movements in a clean folder: the audit finds nothing wrong with them.
     assert 0 == figures["findings"]
+
+
+def test_the_benchmark_can_time_the_audit_without_the_baselines(cache: Path) -> None:
+    table = run_benchmark(cache, "--without-baselines", "--no-memory")
+
+    assert "audit / pydantic: not measured" in table
+    assert "pydantic validate" not in table
