@@ -101,6 +101,7 @@ class Bundle:
         init=False, repr=False
     )
     headcount_months: Mapping[str, frozenset[YearMonth]] = attrs.field(init=False, repr=False)
+    school_ids: frozenset[str] = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         given = {kind for kind in RECORD_KINDS if getattr(self, kind)}
@@ -142,6 +143,8 @@ class Bundle:
             "headcount_months",
             MappingProxyType({k: frozenset(v) for k, v in months.items()}),
         )
+        schools = {record.school_id for record in self.students}
+        put(self, "school_ids", frozenset(schools | months.keys()))
 
     @classmethod
     def from_records(cls, records: Iterable[object]) -> Bundle:
@@ -222,6 +225,14 @@ class Bundle:
     def suspensions_of(self, student_number: str) -> tuple[Suspension, ...]:
         """Every suspension of this student number."""
         return self.suspensions_by_student.get(student_number, ())
+
+    def holds_school(self, school_id: str) -> bool:
+        """Whether the bundle covers this school: some student record or headcount of it.
+
+        A school it does not cover keeps its registry elsewhere (another county's
+        export), so the absence of a record there proves nothing.
+        """
+        return school_id in self.school_ids
 
     def deferrals_of(self, resident_id: str) -> tuple[Deferral, ...]:
         """Every deferral of this resident ID number."""

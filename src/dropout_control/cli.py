@@ -136,7 +136,8 @@ def _build_parser() -> _Parser:
         help="where one child is, with the evidence",
         description="Collect everything FOLDER holds about one child (by student number or "
         "resident ID) and say where the child is on the date: in school, suspended, in "
-        "transfer, home-taught, deferred, whereabouts unknown, out of school.",
+        "transfer, home-taught, deferred, transferred away, finished, left, whereabouts "
+        "unknown, out of school, not of school age.",
     )
     where.add_argument("folder", metavar="FOLDER", type=Path)
     where.add_argument("person", metavar="ID")

@@ -24,7 +24,7 @@ from dropout_control.reconciliation.model import HeadcountEntry
 from dropout_control.registry.model import RecordStatus, StudentRecord
 from dropout_control.suspensions.model import Suspension
 from dropout_control.transfers.model import Transfer
-from dropout_control.transfers.rules import transferred_out_on
+from dropout_control.transfers.rules import taken_outside, transferred_out_on
 
 __all__ = ["Evidence", "Whereabouts", "WhereaboutsStatus", "whereabouts", "whereabouts_of_all"]
 
@@ -37,6 +37,7 @@ class WhereaboutsStatus(Code):
     IN_TRANSFER = ("in_transfer", "转学中")
     HOME_TAUGHT = ("home_taught", "送教上门")
     DEFERRED = ("deferred", "缓学")
+    TRANSFERRED_AWAY = ("transferred_away", "已转至外地学校")
     FINISHED = ("finished", "已完成义务教育")
     LEFT = ("left", "死亡或移居境外")
     WHEREABOUTS_UNKNOWN = ("whereabouts_unknown", "去向不明")
@@ -122,9 +123,11 @@ def whereabouts(
     is in school when present in a latest headcount (or when its school has none yet),
     else its whereabouts are unknown (有籍无人); without an open record, a lawful deferral
     covering the date is deferred, a graduated or completed record has finished, a
-    transfer out still within ``transfer.unplaced_after_days`` is in transfer and one
-    past it is unknown; a roster child outside the school-age window is not of school
-    age; and anything else — a dropout, nothing at all — is out of school.
+    transfer out with a transfer still open is in transfer, one completed to a school
+    the bundle does not cover is transferred away (that school's registry holds the
+    child), one still within ``transfer.unplaced_after_days`` is in transfer and one
+    past it is unknown (as TR-006 judges it); a roster child outside the school-age
+    window is not of school age; and anything else — a dropout, nothing at all — is out of school.
 
     ``with_evidence=False`` leaves the evidence empty, for callers that only count
     statuses (the audit's metrics) and need not spend the time on the texts.
@@ -182,15 +185,30 @@ def _status(  # noqa: PLR0911 - one return per whereabouts, in the documented or
         return WhereaboutsStatus.NOT_OF_SCHOOL_AGE
     transferred = [r for r in known.records if r.status is RecordStatus.TRANSFERRED_OUT]
     if transferred:
-        # The same reading as TR-006: unknown once the latest transfer out is older than
-        # the limit with no transfer still open; without any date, still in transfer.
-        limit = dt.timedelta(days=policy.value("transfer.unplaced_after_days", int))
-        dates = [found[0] for r in transferred if (found := transferred_out_on(r, bundle))]
-        pending = any(t.is_open_on(as_of) for t in known.transfers)
-        if pending or not dates or as_of - max(dates) <= limit:
-            return WhereaboutsStatus.IN_TRANSFER
-        return WhereaboutsStatus.WHEREABOUTS_UNKNOWN
+        return _after_transfer_out(known, transferred, bundle, as_of=as_of, policy=policy)
     return WhereaboutsStatus.OUT_OF_SCHOOL
+
+
+def _after_transfer_out(
+    known: _Known,
+    transferred: list[StudentRecord],
+    bundle: Bundle,
+    *,
+    as_of: dt.date,
+    policy: Policy,
+) -> WhereaboutsStatus:
+    """The same reading as TR-006: in transfer while a transfer is open, transferred
+    away when a school outside the bundle took the child, unknown once the latest
+    transfer out is older than the limit; without any date, still in transfer."""
+    if any(t.is_open_on(as_of) for t in known.transfers):
+        return WhereaboutsStatus.IN_TRANSFER
+    if any(taken_outside(r, bundle) is not None for r in transferred):
+        return WhereaboutsStatus.TRANSFERRED_AWAY
+    limit = dt.timedelta(days=policy.value("transfer.unplaced_after_days", int))
+    dates = [found[0] for r in transferred if (found := transferred_out_on(r, bundle))]
+    if not dates or as_of - max(dates) <= limit:
+        return WhereaboutsStatus.IN_TRANSFER
+    return WhereaboutsStatus.WHEREABOUTS_UNKNOWN
 
 
 def _of_school_age(child: Child, as_of: dt.date, policy: Policy) -> bool:

@@ -120,6 +120,17 @@ def test_clean_bundles_give_no_finding_on_any_day_in_any_jurisdiction(
     assert [] == [s.why for s in report.skipped_rules if "not in force" not in s.why]
 
 
+@settings(max_examples=50, deadline=None)
+@given(clean_bundles().filter(lambda bundle: bool(bundle.transfers and bundle.suspensions)))
+def test_transfers_and_suspensions_that_follow_the_rules_give_no_finding(bundle: Bundle) -> None:
+    report = audit(bundle)
+
+    # Every transfer and suspension rule ran over at least one row and found nothing.
+    ran = {str(item.id) for item in load_rules()} - {str(s.rule) for s in report.skipped_rules}
+    assert {f"TR-00{n}" for n in range(1, 8)} | {f"SUS-00{n}" for n in range(1, 6)} <= ran
+    assert [] == [f for f in rules_found(report) if f.startswith(("TR-", "SUS-"))]
+
+
 # Cases the strategies found a rule deciding wrongly on, kept once the rule was mended.
 
 

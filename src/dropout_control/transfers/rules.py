@@ -26,7 +26,7 @@ from dropout_control.rules import Observation, RuleContext, rule
 from dropout_control.transfers.model import ApprovalParty, Transfer, TransferStatus
 from dropout_control.transfers.workflow import approval_order, next_step
 
-__all__ = ["transferred_out_on"]
+__all__ = ["taken_outside", "transferred_out_on"]
 
 REGISTRATION_RULES = Citation(
     "中小学生学籍管理办法", "教基一〔2013〕7号, transfer provisions", Mark.SECONDARY
@@ -419,6 +419,49 @@ def transferred_out_on(record: StudentRecord, bundle: Bundle) -> tuple[dt.date, 
     return None
 
 
+def _is_placed(
+    record: StudentRecord,
+    records: list[StudentRecord],
+    transfers: list[Transfer],
+    left_on: dt.date,
+    context: RuleContext[Bundle],
+) -> bool:
+    """Whether TR-006 must stay silent on ``record``, transferred out on ``left_on``:
+    the child is accounted for, left later from another school, is still in transfer,
+    or was taken by a school outside the bundle."""
+    if any(_is_accounted_for(r) for r in records) or _has_left(records, context):
+        return True
+    for other in records:
+        if other is not record and other.status is RecordStatus.TRANSFERRED_OUT:
+            other_left = transferred_out_on(other, context.bundle)
+            if other_left is not None and other_left[0] > left_on:
+                return True  # the school that let the child go last is the responsible one
+    if any(t.is_open_on(context.as_of) for t in transfers):
+        return True
+    return taken_outside(record, context.bundle) is not None
+
+
+def taken_outside(record: StudentRecord, bundle: Bundle) -> Transfer | None:
+    """The completed transfer by which a school outside the bundle took this record's
+    student, if any (the latest, when several).
+
+    A completed transfer carries the receiving school's and bureau's approval, which in
+    the registry system is the receiving school's acceptance of the child; when that
+    school is not covered by the bundle (:meth:`~dropout_control.bundle.Bundle.holds_school`)
+    its record is in another export, and the student is accounted for. Shared with the
+    whereabouts of a child.
+    """
+    taken = [
+        t
+        for t in bundle.transfers_of(record.key)
+        if t.from_school == record.school_id
+        and t.status is TransferStatus.COMPLETED
+        and t.to_school is not None
+        and not bundle.holds_school(t.to_school)
+    ]
+    return max(taken, key=lambda t: t.completed_on or t.applied_on) if taken else None
+
+
 _PLACED = frozenset({RecordStatus.GRADUATED, RecordStatus.COMPLETED, RecordStatus.DECEASED})
 
 
@@ -476,8 +519,11 @@ def transferred_out_is_placed(
     resident ID number) is open (active or suspended), finished compulsory education
     (graduated, completed), shows a death or a lawful cancellation (death, emigration,
     leaving the country), no child of the population roster with that ID number has
-    died or emigrated by the audit date, and no transfer of the student number is still
-    open on the audit date. The day it was transferred out is its
+    died or emigrated by the audit date, no transfer of the student number is still
+    open on the audit date, and no completed transfer from its school went to a school
+    outside the bundle (that school's registry, not this one, holds the child; a school
+    of the bundle that approved taking the child but holds no record of it is still
+    reported). The day it was transferred out is its
     ``status_since``; without it, the completion date of the latest completed transfer
     from its school, else the application date of the latest transfer from its school;
     a record with none of these is not judged. Of a person's several transferred-out
@@ -497,20 +543,9 @@ def transferred_out_is_placed(
     if days <= limit:
         return
     records = _person_records(record, context.bundle)
-    if any(_is_accounted_for(r) for r in records) or _has_left(records, context):
-        return
-    later = [
-        other_left[0]
-        for other in records
-        if other is not record
-        and other.status is RecordStatus.TRANSFERRED_OUT
-        and (other_left := transferred_out_on(other, context.bundle)) is not None
-    ]
-    if any(day > left_on for day in later):
-        return
     numbers = {r.key for r in records}
     transfers = [t for number in numbers for t in context.bundle.transfers_of(number)]
-    if any(t.is_open_on(context.as_of) for t in transfers):
+    if _is_placed(record, records, transfers, left_on, context):
         return
     yield Observation(
         subject=record.subject,

@@ -98,6 +98,31 @@ def test_a_transfer_out_within_thirty_days_is_in_transfer_and_after_is_unknown()
     assert WhereaboutsStatus.WHEREABOUTS_UNKNOWN == status_of(old)
 
 
+def test_a_transfer_completed_to_a_school_outside_the_bundle_is_transferred_away() -> None:
+    old = student(status=RecordStatus.TRANSFERRED_OUT, status_since=dt.date(2019, 2, 13))
+    completed = Transfer(
+        transfer_id="T1",
+        student_number=BOY.student_number,
+        from_school=SCHOOL,
+        to_school="2162990001",  # of another county: no record or headcount of it here
+        applied_on=dt.date(2019, 2, 1),
+        grade_before=3,
+        status=TransferStatus.COMPLETED,
+        receiving_school_on=dt.date(2019, 2, 4),
+        receiving_bureau_on=dt.date(2019, 2, 6),
+        sending_school_on=dt.date(2019, 2, 11),
+        sending_bureau_on=dt.date(2019, 2, 13),
+        completed_on=dt.date(2019, 2, 13),
+    )
+    found = whereabouts(Bundle.from_records([old, completed]), BOY.key, as_of=AS_OF, policy=POLICY)
+
+    # Counted at the school that let him go, the school of his latest record here.
+    assert (WhereaboutsStatus.TRANSFERRED_AWAY, SCHOOL) == (found.status, found.school_id)
+    assert WhereaboutsStatus.WHEREABOUTS_UNKNOWN == status_of(
+        old, completed, student(school_id="2162990001", sequence=11)
+    )
+
+
 def test_a_dropout_is_out_of_school() -> None:
     assert WhereaboutsStatus.OUT_OF_SCHOOL == status_of(student(status=RecordStatus.DROPPED_OUT))
 

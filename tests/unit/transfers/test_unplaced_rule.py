@@ -12,7 +12,10 @@ import datetime as dt
 
 import attrs
 
+from dropout_control.calendar.year_month import YearMonth
+from dropout_control.findings import SourceLocation
 from dropout_control.identity import StudentNumber
+from dropout_control.reconciliation.model import HeadcountEntry
 from dropout_control.registry.model import CancelReason, RecordStatus
 from dropout_control.transfers import TransferStatus
 from tests.unit.rules.rule_builders import (
@@ -119,20 +122,49 @@ def test_a_transfer_still_pending_means_the_student_is_in_transfer() -> None:
     assert [] == sources(audit_of(GONE, under_way), "TR-006")
 
 
-def test_a_completed_transfer_without_a_record_at_the_receiving_school_is_reported() -> None:
-    # The transfer says he was taken on 13 February; no school holds a record of him.
-    moved = transfer(
-        applied_on=dt.date(2019, 2, 1),
-        receiving_school_on=dt.date(2019, 2, 4),
-        receiving_bureau_on=dt.date(2019, 2, 6),
-        sending_school_on=dt.date(2019, 2, 11),
-        sending_bureau_on=dt.date(2019, 2, 13),
-        completed_on=dt.date(2019, 2, 13),
-    )
+MOVED = transfer(
+    applied_on=dt.date(2019, 2, 1),
+    receiving_school_on=dt.date(2019, 2, 4),
+    receiving_bureau_on=dt.date(2019, 2, 6),
+    sending_school_on=dt.date(2019, 2, 11),
+    sending_bureau_on=dt.date(2019, 2, 13),
+    completed_on=dt.date(2019, 2, 13),
+)
+"""Completed on 13 February 2019: school 2162000002 took him, every party approving."""
 
-    finding = single(audit_of(GONE, moved), "TR-006")
+
+def test_a_completed_transfer_to_a_school_of_this_export_without_its_record_is_reported() -> None:
+    # School 2162000002 is in the export (another child's record is there), and it
+    # approved taking him on 4 February, but it holds no record of him: a paper transfer.
+    classmate = student(line=3, school_id=OTHER_SCHOOL, sequence=11)
+
+    finding = single(audit_of(GONE, MOVED, classmate), "TR-006")
 
     assert ["transfers.csv:2"] == [str(s) for s in finding.related]
+
+
+def test_a_completed_transfer_to_a_school_outside_this_export_places_the_student() -> None:
+    # No record or headcount of school 2162000002 is in the export: its registry is
+    # elsewhere, and the completed transfer is that school's acceptance of him.
+    assert [] == sources(audit_of(GONE, MOVED), "TR-006")
+
+
+def test_a_school_seen_only_in_the_headcounts_is_part_of_this_export() -> None:
+    roll = HeadcountEntry(
+        month=YearMonth(2019, 3),
+        school_id=OTHER_SCHOOL,
+        present=True,
+        student_number=student(sequence=11).key,
+        source=SourceLocation("headcounts.csv", 2),
+    )
+
+    assert ["students.csv:2"] == sources(audit_of(GONE, MOVED, roll), "TR-006")
+
+
+def test_a_rejected_transfer_to_a_school_outside_this_export_does_not_place_him() -> None:
+    refused = attrs.evolve(MOVED, status=TransferStatus.REJECTED, completed_on=None)
+
+    assert ["students.csv:2"] == sources(audit_of(GONE, refused), "TR-006")
 
 
 def test_without_status_since_the_latest_completed_transfer_dates_the_transfer_out() -> None:
@@ -146,7 +178,9 @@ def test_without_status_since_the_latest_completed_transfer_dates_the_transfer_o
         completed_on=dt.date(2019, 2, 13),
     )
 
-    finding = single(audit_of(undated, moved), "TR-006")
+    classmate = student(line=3, school_id=OTHER_SCHOOL, sequence=11)  # the school is covered
+
+    finding = single(audit_of(undated, moved, classmate), "TR-006")
 
     expected = {"left_on": dt.date(2019, 2, 13), "left_on_from": "completed_transfer", "days": 35}
     assert expected == facts(finding, *expected)
