@@ -264,7 +264,9 @@ def _code_table(code: type[Code]) -> Mapping[str, object]:
     return table
 
 
-def _known_cells(parse: _Parser, kind: object) -> Mapping[str, object]:
+def _known_cells(parse: _Parser, kind: object, name: str) -> Mapping[str, object]:
+    if parse is values.parse_text:
+        return values.TEXT_VALUES.get(name, {})
     tables: dict[_Parser, Mapping[str, object]] = {
         values.parse_bool: values.BOOLEANS,
         values.parse_sex: values.SEXES,
@@ -296,7 +298,7 @@ def _field_hook(attribute: attrs.Attribute[Any]) -> _Hook:
         return _number_hook(StudentNumber, parse, absent)
     if parse in (_compact_resident_id, _compact_student_number):
         return _general_hook(parse, absent)
-    return _memo_hook(_known_cells(parse, attribute.type), parse, absent)
+    return _memo_hook(_known_cells(parse, attribute.type, name), parse, absent)
 
 
 def _type_hook(kind: object) -> _Hook:

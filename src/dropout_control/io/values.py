@@ -34,6 +34,7 @@ __all__ = [
     "ETHNIC_GROUPS",
     "GRADES",
     "SEXES",
+    "TEXT_VALUES",
     "Parser",
     "cell_text",
     "parse_bool",
@@ -197,6 +198,42 @@ def _table(entries: Mapping[_T, tuple[str, ...]]) -> Mapping[str, _T]:
     return MappingProxyType(
         {alias.casefold(): value for value, names in entries.items() for alias in names}
     )
+
+
+TEXT_VALUES: Final[Mapping[str, Mapping[str, str]]] = MappingProxyType(
+    {
+        # The grounds of a deferral or a suspension: the policy parameters
+        # (enrolment.deferral_grounds, suspension.allowed_grounds) name them in English.
+        "grounds": MappingProxyType(
+            {
+                "身体原因": "health",
+                "因病": "health",
+                "疾病": "health",
+                "健康原因": "health",
+                "临时出国": "abroad_temporary",
+                "出国": "abroad_temporary",
+            }
+        ),
+        # Who approved it (suspension.approvers).
+        "approved_by": MappingProxyType(
+            {
+                "乡镇人民政府": "township_government",
+                "乡（镇）人民政府": "township_government",
+                "乡(镇)人民政府": "township_government",
+                "乡镇政府": "township_government",
+                "县级教育行政部门": "county_education_bureau",
+                "县级人民政府教育行政部门": "county_education_bureau",
+                "县教育局": "county_education_bureau",
+                "县教育行政部门": "county_education_bureau",
+            }
+        ),
+    }
+)
+"""Chinese words for the coded text fields, by field, with the code the policy uses.
+
+Any other value is kept as written, so that a rule can report it (SUS-001 names grounds
+the policy does not allow).
+"""
 
 
 BOOLEANS: Final = _table(

@@ -281,6 +281,33 @@ def test_a_deferral_row_becomes_a_deferral() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("grounds", "approved_by", "expected"),
+    [
+        ("身体原因", "乡镇人民政府", ("health", "township_government")),
+        ("因病", "县教育局", ("health", "county_education_bureau")),
+        ("临时出国", "县级教育行政部门", ("abroad_temporary", "county_education_bureau")),
+        # A word the library does not know is kept as written, for SUS-001 to report.
+        ("外出务工", "村委会", ("外出务工", "村委会")),
+    ],
+)
+def test_grounds_and_approvers_in_the_registry_s_words_are_read_as_the_policy_s_codes(
+    grounds: str, approved_by: str, expected: tuple[str, str]
+) -> None:
+    row = {
+        "suspension_id": "XX2019-0001",
+        "student_number": "G" + BOY_ID,
+        "start": "2019-03-01",
+        "end": "2019-06-30",
+        "grounds": grounds,
+        "approved_by": approved_by,
+        "approved_on": "2019-02-25",
+    }
+    suspension = structure_record("suspensions", row)
+
+    assert expected == (suspension.grounds, suspension.approved_by)  # type: ignore[attr-defined]
+
+
 def test_a_headcount_row_keeps_its_numbers_as_compact_text() -> None:
     assert HeadcountEntry(
         month=YearMonth(2019, 3),
