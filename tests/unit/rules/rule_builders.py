@@ -10,10 +10,10 @@ not name stays valid, so a finding can only come from the fact under test.
 The resident ID number, the G number and the sex follow the birth date, region and
 sequence given, unless the test gives them itself.
 
-This module is not a ``conftest.py``: pytest's default import mode loads every
-``conftest.py`` as the same top-level module ``conftest``, and mypy names this folder's
-files from the project root, so the tests import it as
-``tests.unit.rules.rule_builders`` (see ``conftest.py`` for plain ``pytest``).
+This module is a plain module, not a ``conftest.py``, so that tests import it by name
+(``tests.unit.rules.rule_builders``) and mypy checks those imports; pytest runs with
+``--import-mode=importlib`` and the project root on its ``pythonpath`` (see
+``pyproject.toml``), so the name resolves however pytest is started.
 """
 
 from __future__ import annotations
