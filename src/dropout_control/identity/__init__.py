@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dropout_control.identity.malformed import MalformedNumber
 from dropout_control.identity.masking import mask_name, mask_number
+from dropout_control.identity.reasons import reason_zh
 from dropout_control.identity.regions import (
     LINXIA,
     LINXIA_COUNTIES,
@@ -76,6 +77,7 @@ __all__ = [
     "mask_number",
     "prefecture_of",
     "province_of",
+    "reason_zh",
     "region",
     "validate_resident_id",
     "validate_student_number",

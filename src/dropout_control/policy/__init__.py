@@ -17,6 +17,7 @@ from dropout_control.policy.book import (
     resolve_policy,
 )
 from dropout_control.policy.layers import Layer, ParameterDefinition
+from dropout_control.policy.terms import term_zh, terms_zh
 from dropout_control.policy.values import Mark, SchoolStructure, ValueKind
 
 __all__ = [
@@ -32,4 +33,6 @@ __all__ = [
     "SchoolStructure",
     "ValueKind",
     "resolve_policy",
+    "term_zh",
+    "terms_zh",
 ]

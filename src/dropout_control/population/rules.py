@@ -18,7 +18,7 @@ from dropout_control.calendar import (
     school_age_window,
 )
 from dropout_control.findings import Citation, Severity
-from dropout_control.policy import Mark
+from dropout_control.policy import Mark, term_zh
 from dropout_control.population.model import Child, Deferral, EmploymentReport
 from dropout_control.rules import Observation, RuleContext, rule
 
@@ -32,9 +32,13 @@ STATE_COUNCIL_72 = Citation("国办发〔2017〕72号", "", Mark.CONFIRMED)
 LINXIA_NOTICE = Citation("临州办发〔2019〕18号", "part two, second measure", Mark.CONFIRMED)
 
 
+def _is_extended(context: RuleContext[Bundle], *, disabled: bool) -> bool:
+    return disabled and context.policy.is_in_force("disability.age_extension_years")
+
+
 def _window(context: RuleContext[Bundle], *, disabled: bool) -> tuple[dt.date, dt.date]:
     """The school-age window; a disabled child's is extended once the extension exists."""
-    extended = disabled and context.policy.is_in_force("disability.age_extension_years")
+    extended = _is_extended(context, disabled=disabled)
     return context.memo(
         f"school_age_window:{extended}",
         lambda: school_age_window(context.as_of, policy=context.policy, disabled=extended),
@@ -67,11 +71,11 @@ def _birth_date(
     needs=["students"],
     title=("适龄儿童失学", "school-age child out of school"),
     message=(
-        "适龄儿童（{birth_date} 出生，{age} 周岁，学龄出生区间 {window_from} 至 {window_to}）"
-        "无在籍、毕业或结业学籍，无批准缓学，属失学",
+        "适龄儿童（{birth_date} 出生，{age} 周岁，学龄出生区间 {window_from} 至 {window_to}"
+        "{window_zh}）无在籍、毕业或结业学籍，无批准缓学，属失学",
         "a school-age child (born {birth_date}, aged {age}; the school-age window is births "
-        "from {window_from} to {window_to}) has no open, graduated or completed record and "
-        "no approved deferral: out of school",
+        "from {window_from} to {window_to}{window_en}) has no open, graduated or completed "
+        "record and no approved deferral: out of school",
     ),
     parameters=[
         "enrolment.age",
@@ -110,6 +114,7 @@ def school_age_child_in_school(child: Child, context: RuleContext[Bundle]) -> It
         d.covers(context.as_of) and _is_lawful(d, context) for d in context.bundle.deferrals_of(key)
     ):
         return
+    extended = _is_extended(context, disabled=child.is_disabled)
     yield Observation(
         subject=child.subject,
         source=child.source,
@@ -118,6 +123,8 @@ def school_age_child_in_school(child: Child, context: RuleContext[Bundle]) -> It
             "birth_date": child.birth_date,
             "age": age_on(child.birth_date, context.as_of),
             "disabled": child.is_disabled,
+            "window_zh": "，残疾儿童延长" if extended else "",
+            "window_en": ", extended for a disabled child" if extended else "",
             "window_from": earliest,
             "window_to": latest,
             "household_region": child.household_region,
@@ -160,10 +167,10 @@ def deferral_is_lawful(deferral: Deferral, context: RuleContext[Bundle]) -> Iter
     en: list[str] = []
     facts: dict[str, object] = {"grounds": deferral.grounds, "approved_by": deferral.approved_by}
     if deferral.grounds not in policy.value("enrolment.deferral_grounds", tuple):
-        zh.append(f"缓学原因 {deferral.grounds} 不是法定原因")
+        zh.append(f"缓学原因“{term_zh(deferral.grounds)}”不是法定原因")
         en.append(f"grounds {deferral.grounds!r} are not allowed")
     if deferral.approved_by not in policy.value("suspension.approvers", tuple):
-        zh.append(f"批准机关 {deferral.approved_by} 无权批准")
+        zh.append(f"{term_zh(deferral.approved_by)}无权批准缓学")
         en.append(f"{deferral.approved_by!r} may not approve it")
     birth = _birth_date(deferral, context)
     if birth is not None:

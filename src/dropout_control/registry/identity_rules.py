@@ -17,6 +17,7 @@ from dropout_control.identity import (
     StudentNumber,
     StudentNumberKind,
     is_known_region,
+    reason_zh,
 )
 from dropout_control.identity.malformed import MalformedNumber
 from dropout_control.policy import Mark
@@ -49,7 +50,7 @@ def _checks_resident_id(person: Person) -> bool:
     about=("students", "population"),
     title=("身份证件号无效", "resident ID number is not valid"),
     message=(
-        "身份证件号不符合 GB 11643：{reason}",
+        "身份证件号不符合 GB 11643：{reason_zh}",
         "the resident ID number does not conform to GB 11643: {reason}",
     ),
     citations=[GB_11643],
@@ -65,7 +66,11 @@ def resident_id_is_valid(person: Person, context: RuleContext[Bundle]) -> Iterat
         yield Observation(
             subject=person.subject,
             source=person.source,
-            facts={"resident_id": str(person.resident_id), "reason": person.resident_id.reason},
+            facts={
+                "resident_id": str(person.resident_id),
+                "reason": person.resident_id.reason,
+                "reason_zh": reason_zh(person.resident_id.reason),
+            },
         )
 
 
@@ -134,7 +139,10 @@ def sex_matches_id(person: Person, context: RuleContext[Bundle]) -> Iterator[Obs
     severity=Severity.ERROR,
     about="students",
     title=("学籍号格式错误", "student number is malformed"),
-    message=("学籍号不是 G、L 或 J 开头的合法编号：{reason}", "not a G, L or J number: {reason}"),
+    message=(
+        "学籍号不是 G、L 或 J 开头的合法编号：{reason_zh}",
+        "not a G, L or J number: {reason}",
+    ),
     citations=[REGISTRY_FAQ],
 )
 def student_number_is_well_formed(
@@ -149,7 +157,10 @@ def student_number_is_well_formed(
         yield Observation(
             subject=record.subject,
             source=record.source,
-            facts={"reason": record.student_number.reason},
+            facts={
+                "reason": record.student_number.reason,
+                "reason_zh": reason_zh(record.student_number.reason),
+            },
         )
 
 

@@ -182,7 +182,7 @@ def record_created_in_time(
     about="students",
     title=("义务教育阶段违规退学或注销学籍", "record withdrawn or cancelled unlawfully"),
     message=(
-        "义务教育阶段学籍状态为 {status}，注销原因 {cancel_reason}："
+        "义务教育阶段学籍状态为{status_zh}，注销原因：{cancel_reason_zh}："
         "只有死亡、出国定居或出境可以注销，辍学学生保留学籍",
         "a compulsory-stage record is {status} (reason: {cancel_reason}); only death, "
         "emigration or leaving the country for good cancel a record, and a dropout keeps it",
@@ -206,7 +206,9 @@ def no_withdrawal(record: StudentRecord, context: RuleContext[Bundle]) -> Iterat
             source=record.source,
             facts={
                 "status": record.status.value,
+                "status_zh": record.status.zh,
                 "cancel_reason": reason.value if reason else "none",
+                "cancel_reason_zh": reason.zh if reason else "未填写",
             },
         )
 

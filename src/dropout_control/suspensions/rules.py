@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dropout_control.bundle import Bundle
 from dropout_control.calendar import SchoolYear, Term
 from dropout_control.findings import Citation, Severity
-from dropout_control.policy import Mark, SchoolStructure
+from dropout_control.policy import Mark, SchoolStructure, term_zh, terms_zh
 from dropout_control.registry.model import RecordStatus, StudentRecord
 from dropout_control.rules import Observation, RuleContext, rule
 from dropout_control.suspensions.model import Suspension
@@ -60,7 +60,7 @@ def _structure(context: RuleContext[Bundle]) -> SchoolStructure:
     about="suspensions",
     title=("休学原因不合法", "suspension on grounds not allowed"),
     message=(
-        "休学原因 {grounds} 不是允许的休学原因（{allowed_grounds}）",
+        "休学原因“{grounds_zh}”不是允许的休学原因（{allowed_grounds_zh}）",
         "suspended on the grounds {grounds}, which are not among the allowed grounds "
         "({allowed_grounds})",
     ),
@@ -82,7 +82,12 @@ def grounds_allowed(suspension: Suspension, context: RuleContext[Bundle]) -> Ite
     yield Observation(
         subject=suspension.subject,
         source=suspension.source,
-        facts={"grounds": suspension.grounds, "allowed_grounds": list(allowed)},
+        facts={
+            "grounds": suspension.grounds,
+            "grounds_zh": term_zh(suspension.grounds),
+            "allowed_grounds": list(allowed),
+            "allowed_grounds_zh": terms_zh(allowed),
+        },
     )
 
 
@@ -95,7 +100,7 @@ def grounds_allowed(suspension: Suspension, context: RuleContext[Bundle]) -> Ite
     about="suspensions",
     title=("休学批准机关无权批准", "suspension not approved by an allowed approver"),
     message=(
-        "休学由 {approved_by} 批准，该机关无权批准休学（有权批准：{approvers}）",
+        "休学由{approved_by_zh}批准，该机关无权批准休学（有权批准：{approvers_zh}）",
         "the suspension was approved by {approved_by}, which may not approve one "
         "(allowed: {approvers})",
     ),
@@ -118,7 +123,12 @@ def approved_by_allowed_approver(
     yield Observation(
         subject=suspension.subject,
         source=suspension.source,
-        facts={"approved_by": suspension.approved_by, "approvers": list(approvers)},
+        facts={
+            "approved_by": suspension.approved_by,
+            "approved_by_zh": term_zh(suspension.approved_by),
+            "approvers": list(approvers),
+            "approvers_zh": terms_zh(approvers),
+        },
     )
 
 
@@ -241,7 +251,7 @@ def _county(record: StudentRecord) -> str | None:
     title=("休学期满未复学（疑似辍学）", "not returned after a suspension"),
     message=(
         "{start} 至 {end} 休学，应于 {due_back_on} 复学，宽限 {grace_days} 天至 "
-        "{return_due_by}，至今逾期 {days_late} 天未复学，学籍状态 {status}：疑似辍学"
+        "{return_due_by}，至今逾期 {days_late} 天未复学，学籍状态为{status_zh}：疑似辍学"
         "（学籍学校 {school_id}，所在县 {county}）",
         "suspended from {start} to {end}, due back on {due_back_on} and on time up to "
         "{return_due_by} ({grace_days} grace days), not returned {days_late} days after "
@@ -302,6 +312,7 @@ def returned_after_suspension(
             "grace_days": context.policy.value("suspension.return_grace_days", int),
             "days_late": (as_of - latest.due_back_on).days,
             "status": record.status.value,
+            "status_zh": record.status.zh,
             "school_id": record.school_id,
             "county": _county(record),
         },

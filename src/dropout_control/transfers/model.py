@@ -45,6 +45,12 @@ class ApprovalParty(Code):
     SENDING_BUREAU = ("sending_bureau", "转出地教育行政部门", "转出地教育局")
 
     @property
+    def en(self) -> str:
+        """The party in English words ("the receiving bureau")."""
+        code: str = self.value
+        return "the " + code.replace("_", " ")
+
+    @property
     def date_field(self) -> str:
         """The transfer's field holding this party's approval date."""
         return f"{self.value}_on"

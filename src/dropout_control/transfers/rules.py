@@ -78,8 +78,7 @@ def _early(
     title=("转学审核缺失或顺序错误", "transfer approval missing or out of order"),
     message=(
         "转学审核缺失或顺序错误（应依次为 {order_zh}）：{problems_zh}",
-        "a transfer approval is missing or out of order (the order is {approval_order}): "
-        "{problems_en}",
+        "a transfer approval is missing or out of order (the order is {order_en}): {problems_en}",
     ),
     parameters=["transfer.approval_order"],
     citations=[REGISTRATION_RULES, LINXIA_NOTICE],
@@ -105,18 +104,18 @@ def approvals_in_order(transfer: Transfer, context: RuleContext[Bundle]) -> Iter
         missing = [party for party in order if transfer.approved_on(party) is None]
         for party in missing:
             zh.append(f"已标记完成，但{party.zh}未审核")
-            en.append(f"marked completed without {party}'s approval")
+            en.append(f"marked completed without {party.en}'s approval")
     elif status is TransferStatus.PENDING:
         missing = _gaps(transfer, order)
         for party in missing:
             zh.append(f"{party.zh}未审核，其后环节却已审核")
-            en.append(f"{party} has not approved but a later party has")
+            en.append(f"{party.en} has not approved but a later party has")
     early = _early(transfer, order)
     for party, day, before, before_day in early:
         zh.append(
             f"{party.zh}于 {day.isoformat()} 审核，早于{before.zh}的 {before_day.isoformat()}"
         )
-        en.append(f"{party} approved on {day}, before {before} on {before_day}")
+        en.append(f"{party.en} approved on {day}, before {before.en} on {before_day}")
     dates = [d for party in order if (d := transfer.approved_on(party)) is not None]
     completed_early = (
         status is TransferStatus.COMPLETED
@@ -136,6 +135,7 @@ def approvals_in_order(transfer: Transfer, context: RuleContext[Bundle]) -> Iter
             "status": status.value,
             "approval_order": [party.value for party in order],
             "order_zh": "、".join(party.zh for party in order),
+            "order_en": ", ".join(party.en for party in order),
             "approvals": {party.value: transfer.approved_on(party) for party in order},
             "missing": [party.value for party in missing],
             "out_of_order": [party.value for party, *_ in early],
@@ -192,7 +192,7 @@ def approvals_in_time(transfer: Transfer, context: RuleContext[Bundle]) -> Itera
             if taken > limit:
                 late[party.value] = taken
                 zh.append(f"{party.zh}用时 {taken} 个工作日")
-                en.append(f"{party} took {taken} working days")
+                en.append(f"{party.en} took {taken} working days")
         previous = day
     step = next_step(transfer, policy=context.policy)
     overdue = step is not None and step.is_overdue_on(context.as_of)
@@ -203,7 +203,7 @@ def approvals_in_time(transfer: Transfer, context: RuleContext[Bundle]) -> Itera
             f"{step.party.zh}应于 {step.due_on.isoformat()} 前审核，至今已 {so_far} 个工作日未审核"
         )
         en.append(
-            f"{step.party} was due by {step.due_on} and has not approved after {so_far} "
+            f"{step.party.en} was due by {step.due_on} and has not approved after {so_far} "
             "working days"
         )
     if not late:

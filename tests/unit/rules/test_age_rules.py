@@ -184,6 +184,8 @@ def test_a_disabled_child_past_the_window_but_inside_the_extended_one_is_out_of_
         finding.facts["window_from"],
         finding.facts["window_to"],
     )
+    assert "学龄出生区间 2001-09-01 至 2012-08-31，残疾儿童延长）" in finding.message.zh
+    assert "from 2001-09-01 to 2012-08-31, extended for a disabled child)" in finding.message.en
 
 
 def test_a_disabled_child_born_the_day_before_the_extended_window_is_past_school_age() -> None:
@@ -375,12 +377,15 @@ def test_a_deferral_on_grounds_other_than_health_breaks_age_003() -> None:
     finding = single(audit_of(child(), deferral(grounds="family_reasons")), "AGE-003")
 
     assert "grounds 'family_reasons' are not allowed" == finding.facts["problems_en"]
+    # A code without a Chinese term is shown as written.
+    assert "缓学不合规：缓学原因“family_reasons”不是法定原因" == finding.message.zh
 
 
 def test_a_deferral_approved_by_the_school_breaks_age_003() -> None:
     finding = single(audit_of(child(), deferral(approved_by="school")), "AGE-003")
 
     assert "'school' may not approve it" == finding.facts["problems_en"]
+    assert "缓学不合规：学校无权批准缓学" == finding.message.zh
 
 
 def test_a_deferral_approved_by_the_county_education_bureau_is_lawful() -> None:

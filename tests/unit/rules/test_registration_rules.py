@@ -167,6 +167,7 @@ def test_a_withdrawn_record_breaks_reg_002() -> None:
 
     expected = {"status": "withdrawn", "cancel_reason": "none"}
     assert expected == facts(finding, *expected)
+    assert finding.message.zh.startswith("义务教育阶段学籍状态为退学，注销原因：未填写：")
 
 
 def test_a_record_cancelled_for_another_reason_breaks_reg_002() -> None:
@@ -180,6 +181,7 @@ def test_a_record_cancelled_for_another_reason_breaks_reg_002() -> None:
 
     expected = {"status": "cancelled", "cancel_reason": "other"}
     assert expected == facts(finding, *expected)
+    assert finding.message.zh.startswith("义务教育阶段学籍状态为注销，注销原因：其他：")
 
 
 def test_a_record_cancelled_with_no_reason_breaks_reg_002() -> None:

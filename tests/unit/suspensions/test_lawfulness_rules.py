@@ -43,7 +43,7 @@ def test_sus_001_names_the_grounds_in_both_languages() -> None:
     finding = single(audit_of(suspension(grounds="work")), "SUS-001")
 
     assert (
-        "休学原因 work 不是允许的休学原因（health）",
+        "休学原因“外出务工”不是允许的休学原因（身体原因）",
         "suspended on the grounds work, which are not among the allowed grounds (health)",
     ) == (finding.message.zh, finding.message.en)
 
@@ -117,7 +117,7 @@ def test_a_suspension_approved_by_the_school_alone_is_reported() -> None:
 def test_sus_002_names_the_approver_in_both_languages() -> None:
     finding = single(audit_of(suspension(approved_by="school")), "SUS-002")
 
-    assert "休学由 school 批准" in finding.message.zh
+    assert "休学由学校批准" in finding.message.zh
     assert "approved by school, which may not approve one" in finding.message.en
 
 

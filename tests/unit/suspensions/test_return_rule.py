@@ -73,7 +73,7 @@ def test_sus_004_names_the_school_and_county_in_both_languages() -> None:
 
     assert (
         "2018-09-03 至 2019-03-04 休学，应于 2019-03-05 复学，宽限 14 天至 2019-03-19，"
-        "至今逾期 15 天未复学，学籍状态 suspended：疑似辍学（学籍学校 2162000001，所在县 622921）",
+        "至今逾期 15 天未复学，学籍状态为休学：疑似辍学（学籍学校 2162000001，所在县 622921）",
         "suspended from 2018-09-03 to 2019-03-04, due back on 2019-03-05 and on time up to "
         "2019-03-19 (14 grace days), not returned 15 days after the due day, record "
         "suspended: a suspected dropout (疑似辍学); school 2162000001, county 622921",

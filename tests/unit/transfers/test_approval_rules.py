@@ -71,7 +71,7 @@ def test_an_approval_dated_before_the_previous_partys_is_out_of_order() -> None:
     expected = {"missing": [], "out_of_order": ["receiving_bureau"]}
     assert expected == facts(finding, *expected)
     assert (
-        "receiving_bureau approved on 2019-03-05, before receiving_school on 2019-03-07"
+        "the receiving bureau approved on 2019-03-05, before the receiving school on 2019-03-07"
         in finding.message.en
     )
 
@@ -80,7 +80,7 @@ def test_a_completed_transfer_without_the_sending_bureaus_approval_is_reported()
     finding = single(audit_of(transfer(sending_bureau_on=None)), "TR-001")
 
     assert ["sending_bureau"] == finding.facts["missing"]
-    assert "marked completed without sending_bureau's approval" in finding.message.en
+    assert "marked completed without the sending bureau's approval" in finding.message.en
     assert "已标记完成，但转出地教育行政部门未审核" in finding.message.zh
 
 
@@ -207,7 +207,7 @@ def test_each_party_is_timed_from_the_previous_approval() -> None:
     finding = single(audit_of(late), "TR-002")
 
     assert {"receiving_bureau": 11} == finding.facts["late"]
-    assert "receiving_bureau took 11 working days" in finding.message.en
+    assert "the receiving bureau took 11 working days" in finding.message.en
 
 
 def test_one_finding_names_every_late_party() -> None:
