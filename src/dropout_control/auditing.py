@@ -61,10 +61,9 @@ def run_audit(
             skipped.append(SkippedRule(item.id, why))
             continue
         for kind in item.about:
-            for subject in _subjects(bundle, kind):
-                for finding in item.run(subject, context, kind=kind):
-                    findings.append(finding)
-                    tally.add(finding, *places.of(subject))
+            for subject, finding in item.run_all(_subjects(bundle, kind), context, kind=kind):
+                findings.append(finding)
+                tally.add(finding, *places.of(subject))
     metrics = _metrics(bundle, places, tally, policy)
     metrics["whereabouts"] = _whereabouts_counts(bundle, places, as_of=as_of, policy=policy)
     return Report(

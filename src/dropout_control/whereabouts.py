@@ -92,24 +92,42 @@ class _Known:
 
 
 def _collect(bundle: Bundle, person: str) -> _Known:
-    records: dict[int, StudentRecord] = {}
-    for record in (*bundle.student_records_numbered(person), *bundle.student_records_of(person)):
-        records[id(record)] = record
-    resident_ids = {r.resident_id.reveal() for r in records.values() if r.resident_id is not None}
-    for resident_id in resident_ids:
-        for record in bundle.student_records_of(resident_id):
-            records[id(record)] = record
-    numbers = {r.key for r in records.values()}
+    """Everything the bundle holds about one person: the records under the number asked
+    for and under every resident ID number those records hold, the roster entry, the
+    latest headcounts, transfers, suspensions and deferrals.
+
+    Run once per child by the audit's metrics, so it avoids work the common case (one
+    record, nothing else) does not need.
+    """
+    by_resident_id = bundle.students_by_resident_id
+    found = bundle.students_by_number.get(person, ()) + by_resident_id.get(person, ())
+    resident_ids = {r.resident_id.reveal() for r in found if r.resident_id is not None}
+    more = [r for rid in resident_ids if rid != person for r in by_resident_id.get(rid, ())]
+    records = _distinct((*found, *more)) if more or len(found) > 1 else found
+    if more:
+        resident_ids = {r.resident_id.reveal() for r in records if r.resident_id is not None}
+    numbers = {r.key for r in records}
     people = {person} | resident_ids | numbers
-    child = next((c for p in people if (c := bundle.child_of(p)) is not None), None)
+    children = bundle.children_by_resident_id
+    child = next((c[0] for p in people if (c := children.get(p))), None)
+    transfers = bundle.transfers_by_student
+    suspensions = bundle.suspensions_by_student
+    deferrals = bundle.deferrals_by_resident_id
     return _Known(
-        records=tuple(records.values()),
+        records=records,
         child=child,
         present=bundle.present_at_latest_headcounts(*people),
-        transfers=tuple(t for n in numbers for t in bundle.transfers_of(n)),
-        suspensions=tuple(s for n in numbers for s in bundle.suspensions_of(n)),
-        deferrals=tuple(d for p in people for d in bundle.deferrals_of(p)),
+        transfers=tuple(t for n in numbers for t in transfers.get(n, ())) if transfers else (),
+        suspensions=(
+            tuple(s for n in numbers for s in suspensions.get(n, ())) if suspensions else ()
+        ),
+        deferrals=tuple(d for p in people for d in deferrals.get(p, ())) if deferrals else (),
     )
+
+
+def _distinct(records: tuple[StudentRecord, ...]) -> tuple[StudentRecord, ...]:
+    """The records once each, in their first order (the same record may be found twice)."""
+    return tuple({id(r): r for r in records}.values())
 
 
 def whereabouts(
