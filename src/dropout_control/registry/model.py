@@ -172,6 +172,26 @@ class StudentRecord(MaskedRepr):
         return self.status.is_open
 
     @property
+    def is_lawfully_cancelled(self) -> bool:
+        """Whether the record was cancelled for a reason lawful in compulsory education
+        (death, emigration, leaving the country for good)."""
+        reason = self.cancel_reason
+        return (
+            self.status is RecordStatus.CANCELLED
+            and reason is not None
+            and reason.is_lawful_in_compulsory_education
+        )
+
+    @property
+    def county(self) -> str | None:
+        """The student's county as findings name it: the household region, else the
+        region code of a valid resident ID number."""
+        if self.household_region is not None:
+            return self.household_region
+        number = self.valid_resident_id
+        return number.region_code if number is not None else None
+
+    @property
     def is_disabled(self) -> bool:
         """Whether a disability is recorded (残疾人类型 given)."""
         return self.disability is not None

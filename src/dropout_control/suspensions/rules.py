@@ -211,14 +211,7 @@ _ACCOUNTED = frozenset(
 def _is_accounted_for(record: StudentRecord) -> bool:
     """Whether a record shows where its child is: in school, finished, dead, or lawfully
     cancelled (death, emigration, leaving the country)."""
-    if record.status in _ACCOUNTED:
-        return True
-    reason = record.cancel_reason
-    return (
-        record.status is RecordStatus.CANCELLED
-        and reason is not None
-        and reason.is_lawful_in_compulsory_education
-    )
+    return record.status in _ACCOUNTED or record.is_lawfully_cancelled
 
 
 def _elsewhere(record: StudentRecord, context: RuleContext[Bundle]) -> bool:
@@ -233,14 +226,6 @@ def _elsewhere(record: StudentRecord, context: RuleContext[Bundle]) -> bool:
         if child is not None and child.has_left_on(context.as_of):
             return True
     return any(other is not record and _is_accounted_for(other) for other in others)
-
-
-def _county(record: StudentRecord) -> str | None:
-    """The student's county: the household region, else the ID number's region code."""
-    if record.household_region is not None:
-        return record.household_region
-    number = record.valid_resident_id
-    return number.region_code if number is not None else None
 
 
 @rule(
@@ -314,7 +299,7 @@ def returned_after_suspension(
             "status": record.status.value,
             "status_zh": record.status.zh,
             "school_id": record.school_id,
-            "county": _county(record),
+            "county": record.county,
         },
     )
 

@@ -468,14 +468,7 @@ _PLACED = frozenset({RecordStatus.GRADUATED, RecordStatus.COMPLETED, RecordStatu
 def _is_accounted_for(record: StudentRecord) -> bool:
     """Whether a record shows where its child is: open, finished, dead, or lawfully
     cancelled (death, emigration, leaving the country)."""
-    if record.is_open or record.status in _PLACED:
-        return True
-    reason = record.cancel_reason
-    return (
-        record.status is RecordStatus.CANCELLED
-        and reason is not None
-        and reason.is_lawful_in_compulsory_education
-    )
+    return record.is_open or record.status in _PLACED or record.is_lawfully_cancelled
 
 
 def _has_left(records: list[StudentRecord], context: RuleContext[Bundle]) -> bool:
@@ -485,13 +478,6 @@ def _has_left(records: list[StudentRecord], context: RuleContext[Bundle]) -> boo
         if child is not None and child.has_left_on(context.as_of):
             return True
     return False
-
-
-def _county(record: StudentRecord) -> str | None:
-    if record.household_region is not None:
-        return record.household_region
-    number = record.valid_resident_id
-    return number.region_code if number is not None else None
 
 
 @rule(
@@ -553,7 +539,7 @@ def transferred_out_is_placed(
         related=tuple(t.source for t in transfers if t.source is not None),
         facts={
             "school_id": record.school_id,
-            "county": _county(record),
+            "county": record.county,
             "left_on": left_on,
             "left_on_from": read_from,
             "days": days,
