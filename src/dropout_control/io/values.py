@@ -28,6 +28,7 @@ from typing import Final, TypeVar
 from dropout_control.calendar.year_month import YearMonth
 from dropout_control.errors import InvalidCode, InvalidDate, InvalidRecord
 from dropout_control.identity import Sex
+from dropout_control.policy.terms import term_zh
 
 __all__ = [
     "BOOLEANS",
@@ -200,31 +201,28 @@ def _table(entries: Mapping[_T, tuple[str, ...]]) -> Mapping[str, _T]:
     )
 
 
+def _words(synonyms: Mapping[str, tuple[str, ...]]) -> Mapping[str, str]:
+    """Each code's term of :data:`~dropout_control.policy.terms.TERMS_ZH` and its
+    synonyms, read as the code."""
+    return MappingProxyType(
+        {word: code for code, more in synonyms.items() for word in (term_zh(code), *more)}
+    )
+
+
 TEXT_VALUES: Final[Mapping[str, Mapping[str, str]]] = MappingProxyType(
     {
         # The grounds of a deferral or a suspension: the policy parameters
         # (enrolment.deferral_grounds, suspension.allowed_grounds) name them in English.
-        "grounds": MappingProxyType(
-            {
-                "身体原因": "health",
-                "因病": "health",
-                "疾病": "health",
-                "健康原因": "health",
-                "临时出国": "abroad_temporary",
-                "出国": "abroad_temporary",
-            }
-        ),
+        "grounds": _words({"health": ("因病", "疾病", "健康原因"), "abroad_temporary": ("出国",)}),
         # Who approved it (suspension.approvers).
-        "approved_by": MappingProxyType(
+        "approved_by": _words(
             {
-                "乡镇人民政府": "township_government",
-                "乡（镇）人民政府": "township_government",
-                "乡(镇)人民政府": "township_government",
-                "乡镇政府": "township_government",
-                "县级教育行政部门": "county_education_bureau",
-                "县级人民政府教育行政部门": "county_education_bureau",
-                "县教育局": "county_education_bureau",
-                "县教育行政部门": "county_education_bureau",
+                "township_government": ("乡（镇）人民政府", "乡(镇)人民政府", "乡镇政府"),
+                "county_education_bureau": (
+                    "县级人民政府教育行政部门",
+                    "县教育局",
+                    "县教育行政部门",
+                ),
             }
         ),
     }
