@@ -21,7 +21,7 @@ from dropout_control.identity import mask_number
 from dropout_control.policy import Policy
 from dropout_control.population.model import Child, Deferral
 from dropout_control.reconciliation.model import HeadcountEntry
-from dropout_control.registry.model import RecordStatus, StudentRecord
+from dropout_control.registry.model import RecordStatus, StudentRecord, StudyMode
 from dropout_control.suspensions.model import Suspension
 from dropout_control.transfers.model import Transfer
 from dropout_control.transfers.rules import taken_outside, transferred_out_on
@@ -290,6 +290,16 @@ def whereabouts_of_all(
     seen: set[str] = set()
     for child in bundle.population:
         seen.add(child.key)
+        record = None if with_evidence else _plainly_in_school(bundle, child, as_of)
+        if record is not None:
+            yield Whereabouts(
+                status=WhereaboutsStatus.IN_SCHOOL,
+                on=as_of,
+                person=child.key,
+                school_id=record.school_id,
+                county=child.household_region or record.household_region,
+            )
+            continue
         yield whereabouts(
             bundle, child.key, as_of=as_of, policy=policy, with_evidence=with_evidence
         )
@@ -303,3 +313,34 @@ def whereabouts_of_all(
         yield whereabouts(
             bundle, record.key, as_of=as_of, policy=policy, with_evidence=with_evidence
         )
+
+
+def _plainly_in_school(bundle: Bundle, child: Child, as_of: dt.date) -> StudentRecord | None:
+    """The one record of a roster child who is plainly in school, else None.
+
+    The common case, decided without gathering everything about the child: still here,
+    exactly one record (under the child's resident ID, holding no other number), active,
+    not taught at home, no transfer or suspension of it, and present at the school's
+    latest headcount (or the school has had none). :func:`whereabouts` gives the same
+    answer the long way; anything else takes that way.
+    """
+    person = child.key
+    records = bundle.students_by_resident_id.get(person)
+    if records is None or len(records) != 1 or person in bundle.students_by_number:
+        return None
+    record = records[0]
+    number = record.key
+    if (
+        record.status is not RecordStatus.ACTIVE
+        or record.study_mode is StudyMode.HOME_TEACHING
+        or child.has_left_on(as_of)
+        or number in bundle.transfers_by_student
+        or number in bundle.suspensions_by_student
+        or number in bundle.children_by_resident_id
+        or len(bundle.children_by_resident_id[person]) != 1
+    ):
+        return None
+    present = bundle.present_by_person
+    if person in present or number in present:
+        return record
+    return record if record.school_id not in bundle.latest_headcount_month else None

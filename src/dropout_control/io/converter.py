@@ -28,6 +28,7 @@ dropout_control.errors.InvalidRecord: employer: missing required field
 from __future__ import annotations
 
 import datetime as dt
+import linecache
 import re
 import types
 import typing
@@ -59,6 +60,7 @@ __all__ = [
     "CONVERTER",
     "MISSING",
     "field_parser",
+    "fields_told_by_cells",
     "make_converter",
     "parse_resident_id",
     "parse_student_number",
@@ -212,11 +214,15 @@ _PERSONAL_TEXT: Final = frozenset({"name"})
 _UNSEEN: Final = object()
 
 
-def _memo_hook(table: Mapping[str, object], parse: _Parser, absent: _Absent) -> _Hook:
-    general = _general_hook(parse, absent)
+def _memo_table(table: Mapping[str, object], absent: _Absent) -> dict[str, object]:
     memo = dict(table)
     if not absent.required:
         memo[""] = absent.default
+    return memo
+
+
+def _memo_hook(memo: dict[str, object], parse: _Parser, absent: _Absent) -> _Hook:
+    general = _general_hook(parse, absent)
 
     def hook(value: object, kind: object) -> object:
         if value.__class__ is str:
@@ -232,12 +238,19 @@ def _memo_hook(table: Mapping[str, object], parse: _Parser, absent: _Absent) -> 
     return hook
 
 
+_COMPACT_LENGTH: Final[Mapping[type, int]] = {ResidentId: 18, StudentNumber: 19}
+_INVALID: Final[Mapping[type, type[InvalidRecord]]] = {
+    ResidentId: InvalidResidentId,
+    StudentNumber: InvalidStudentNumber,
+}
+
+
 def _number_hook(
     number: type[ResidentId | StudentNumber], parse: _Parser, absent: _Absent
 ) -> _Hook:
     general = _general_hook(parse, absent)
-    length = 18 if number is ResidentId else 19
-    invalid = InvalidResidentId if number is ResidentId else InvalidStudentNumber
+    length = _COMPACT_LENGTH[number]
+    invalid = _INVALID[number]
 
     def hook(value: object, kind: object) -> object:
         # A number already in compact form is checked once, by the constructor.
@@ -280,10 +293,37 @@ def _known_cells(parse: _Parser, kind: object, name: str) -> Mapping[str, object
     return {}
 
 
-def _field_hook(attribute: attrs.Attribute[Any]) -> _Hook:
+# Parsers that give a JSON value of this type back as it is.
+_NATURAL: Final[Mapping[_Parser, type]] = {
+    values.parse_int: int,
+    values.parse_grade: int,
+    values.parse_bool: bool,
+}
+
+
+@attrs.frozen
+class _FieldPlan:
+    """How a record field is read from its cell.
+
+    ``hook`` reads any cell; ``memo`` (for repeated values) maps cells already read to
+    their values; ``natural`` is the JSON type (whole number, boolean) whose values are
+    the field's values as they are; ``number`` (for personal numbers) is the class a cell
+    of the compact length is tried as first. The structure function of a record takes
+    these short paths inline and calls the hook only for the rest.
+    """
+
+    name: str
+    hook: _Hook
+    absent: _Absent | None = None
+    memo: dict[str, object] | None = None
+    natural: type | None = None
+    number: type[ResidentId | StudentNumber] | None = None
+
+
+def _plan(attribute: attrs.Attribute[Any]) -> _FieldPlan:
     name = attribute.name
     if name == "source":
-        return _passthrough
+        return _FieldPlan(name, _passthrough)
     parse = field_parser(attribute.type, name)
     if parse is None:
         raise TypeError(f"no cell parser for {name}: {attribute.type!r}")
@@ -291,14 +331,106 @@ def _field_hook(attribute: attrs.Attribute[Any]) -> _Hook:
         raise TypeError(f"{name}: a record field read from a file cannot have a factory default")
     absent = _Absent(name, attribute.default)
     if parse is values.parse_text and name in _PERSONAL_TEXT:
-        return _text_hook(absent)
-    if parse is parse_resident_id:
-        return _number_hook(ResidentId, parse, absent)
-    if parse is parse_student_number:
-        return _number_hook(StudentNumber, parse, absent)
+        return _FieldPlan(name, _text_hook(absent), absent)
+    if parse in (parse_resident_id, parse_student_number):
+        number = ResidentId if parse is parse_resident_id else StudentNumber
+        return _FieldPlan(name, _number_hook(number, parse, absent), absent, number=number)
     if parse in (_compact_resident_id, _compact_student_number):
-        return _general_hook(parse, absent)
-    return _memo_hook(_known_cells(parse, attribute.type, name), parse, absent)
+        return _FieldPlan(name, _general_hook(parse, absent), absent)
+    memo = _memo_table(_known_cells(parse, attribute.type, name), absent)
+    natural = _NATURAL.get(parse)
+    return _FieldPlan(name, _memo_hook(memo, parse, absent), absent, memo, natural)
+
+
+def _field_hook(attribute: attrs.Attribute[Any]) -> _Hook:
+    return _plan(attribute).hook
+
+
+def _if_chain(branches: list[tuple[str | None, list[str]]]) -> list[str]:
+    """Python lines (indented once) of an if/elif/else chain; the last has no condition."""
+    if len(branches) == 1:
+        return ["    " + line for line in branches[0][1]]
+    lines = []
+    for position, (condition, body) in enumerate(branches):
+        keyword = "if" if position == 0 else "elif"
+        lines.append(f"    {keyword} {condition}:" if condition is not None else "    else:")
+        lines += ["        " + line for line in body]
+    return lines
+
+
+# Parsers that may read a filled cell as None (无 for "no disability").
+_MAY_READ_NONE: Final = frozenset({values.parse_disability})
+
+
+def fields_told_by_cells(record_class: type) -> frozenset[str]:
+    """The fields of a record class whose value does not say whether their cell was filled.
+
+    Those with a default other than ``None`` (an empty cell gives the default) and those
+    whose parser reads some filled cells as ``None``. For the others, a value other than
+    ``None`` in a record means the cell had a value.
+    """
+    told = set()
+    for attribute in attrs.fields(record_class):
+        if attribute.name == "source":
+            continue
+        parse = field_parser(attribute.type, attribute.name)
+        if attribute.default not in (None, attrs.NOTHING) or parse in _MAY_READ_NONE:
+            told.add(attribute.name)
+    return frozenset(told)
+
+
+def _structure_function(record_class: type) -> Callable[[Mapping[str, object], object], object]:
+    """The structure function of a record class, without a call per common cell.
+
+    cattrs' generated function calls each field's hook; this one, generated the same
+    way from the same plans, looks a repeated cell up in the field's memo table and
+    builds a compact personal number directly, and calls the hook only for the rest.
+    Fields are read in their order, so the first bad field is the one named; an absent
+    key is an empty cell.
+    """
+    fields = attrs.fields(record_class)
+    if any(field.kw_only for field in fields):  # pragma: no cover - no record has one
+        raise TypeError(f"{record_class.__name__}: keyword-only fields are not supported")
+    names: dict[str, object] = {"_cls": record_class, "_UNSEEN": _UNSEEN, "_str": str}
+    lines = ["def structure(row, _=None):", "    get = row.get"]
+    for index, field in enumerate(fields):
+        plan = _plan(field)
+        out = f"a{index}"
+        names[f"_hook{index}"] = plan.hook
+        call_hook = [f"{out} = _hook{index}(v, None)"]
+        # (condition, statements) in turn; the last has no condition (else)
+        branches: list[tuple[str | None, list[str]]] = []
+        if plan.absent is not None and not plan.absent.required:
+            names[f"_default{index}"] = plan.absent.default
+            branches.append(("v is None", [f"{out} = _default{index}"]))
+        if plan.memo is not None:
+            names[f"_memo{index}"] = plan.memo
+            lookup = [f"{out} = _memo{index}.get(v, _UNSEEN)", f"if {out} is _UNSEEN:"]
+            branches.append(("v.__class__ is _str", [*lookup, "    " + call_hook[0]]))
+            if plan.natural is not None:
+                names[f"_natural{index}"] = plan.natural
+                branches.append((f"v.__class__ is _natural{index}", [f"{out} = v"]))
+        elif plan.number is not None:
+            names[f"_number{index}"] = plan.number
+            names[f"_invalid{index}"] = _INVALID[plan.number]
+            length = _COMPACT_LENGTH[plan.number]
+            compact = ["try:", f"    {out} = _number{index}(v)", f"except _invalid{index}:"]
+            branches.append(
+                (f"v.__class__ is _str and len(v) == {length}", [*compact, "    " + call_hook[0]])
+            )
+        elif plan.hook is _passthrough:
+            call_hook = [f"{out} = v"]
+        branches.append((None, call_hook))
+        lines.append(f"    v = get({field.name!r})")
+        lines += _if_chain(branches)
+    arguments = ", ".join(f"a{index}" for index in range(len(fields)))
+    lines.append(f"    return _cls({arguments})")
+    source = "\n".join(lines)
+    filename = f"<dropout_control structure {record_class.__name__}>"
+    exec(compile(source, filename, "exec"), names)
+    function: Callable[[Mapping[str, object], object], object] = names["structure"]  # type: ignore[assignment]
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    return function
 
 
 def _type_hook(kind: object) -> _Hook:
@@ -324,6 +456,9 @@ def make_converter(*, detailed_validation: bool = False) -> cattrs.Converter:
     converter.register_structure_hook_factory(_has_parser, _type_hook)
     for record_class in RECORD_KINDS.values():
         attrs.resolve_types(record_class)
+        if not detailed_validation:
+            converter.register_structure_hook(record_class, _structure_function(record_class))
+            continue
         overrides = {
             attribute.name: override(struct_hook=_field_hook(attribute))
             for attribute in attrs.fields(record_class)

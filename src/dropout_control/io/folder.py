@@ -29,7 +29,7 @@ from dropout_control.errors import InvalidRecord, UnreadableInput
 from dropout_control.findings import InputSummary, SourceLocation
 from dropout_control.intake import Duplicate, Rejection
 from dropout_control.io.aliases import Header, read_header
-from dropout_control.io.converter import CONVERTER, rejection_of
+from dropout_control.io.converter import CONVERTER, fields_told_by_cells, rejection_of
 from dropout_control.io.rows import FORMATS, BadRow, Row, Table, read_table
 from dropout_control.kinds import PERSONAL_KEYS, RECORD_KINDS, UNIQUE_KEYS
 
@@ -211,7 +211,19 @@ class _Kind:
     unseen: set[str] = attrs.Factory(set)
 
     def __attrs_post_init__(self) -> None:
-        self.unseen = {field.name for field in attrs.fields(self.record_class)} - {"source"}
+        # Only the fields whose record value does not tell are checked row by row.
+        self.unseen = set(fields_told_by_cells(self.record_class))
+
+    def fields_seen(self) -> frozenset[str]:
+        """The fields that had a value in at least one row that became a record."""
+        names = {field.name for field in attrs.fields(self.record_class)} - {"source"}
+        told = fields_told_by_cells(self.record_class)
+        by_value = {
+            name
+            for name in names - told
+            if any(getattr(record, name) is not None for record in self.records)
+        }
+        return frozenset(by_value | (told - self.unseen))
 
 
 class _Reader:
@@ -236,10 +248,7 @@ class _Reader:
             unknown_files=tuple(self.unknown_files),
             unknown_columns=self.unknown_columns,
             unreadable=self.unreadable,
-            fields_seen={
-                name: frozenset(attrs.fields_dict(kind.record_class)) - {"source"} - kind.unseen
-                for name, kind in self.kinds.items()
-            },
+            fields_seen={name: kind.fields_seen() for name, kind in self.kinds.items()},
         )
 
     def read(self, kind: str, table: Table) -> None:

@@ -58,8 +58,8 @@ def _rows(path: Path) -> Iterator[Row]:
         for number, line in enumerate(stream, start=1):
             if number == 1 and line.startswith(_BOM):
                 line = line[len(_BOM) :]  # noqa: PLW2901 - the mark is not part of the object
-            if not line.strip():
-                continue
+            if line[:1] != b"{" and not line.strip():
+                continue  # a blank line (the test is cheap for the lines of objects)
             where = SourceLocation(file, number)
             try:
                 value = _loads(line)

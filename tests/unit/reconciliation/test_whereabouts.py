@@ -14,7 +14,7 @@ from dropout_control.reconciliation.model import HeadcountEntry
 from dropout_control.registry.model import RecordStatus, StudyMode
 from dropout_control.suspensions.model import Suspension
 from dropout_control.transfers.model import Transfer, TransferStatus
-from dropout_control.whereabouts import WhereaboutsStatus, whereabouts
+from dropout_control.whereabouts import WhereaboutsStatus, whereabouts, whereabouts_of_all
 from tests.unit.rules.rule_builders import SCHOOL, child, deferral, student
 
 AS_OF = dt.date(2019, 3, 20)
@@ -159,3 +159,49 @@ def test_a_child_is_found_by_student_number_or_resident_id(person: str) -> None:
     key = BOY.resident_id.reveal() if person == "resident" and BOY.resident_id else BOY.key
     found = whereabouts(Bundle.from_records([BOY, present()]), key, as_of=AS_OF, policy=POLICY)
     assert WhereaboutsStatus.IN_SCHOOL == found.status
+
+
+# The audit's counts take a short cut for a roster child plainly in school (one active
+# record, present). Each case below differs from that by one thing; the short cut must
+# step aside and give the status of the long way.
+_SUSPENSION = Suspension(
+    suspension_id="S1",
+    student_number=BOY.student_number,
+    start=dt.date(2019, 3, 1),
+    end=dt.date(2019, 6, 30),
+    grounds="health",
+    approved_by="county_education_bureau",
+    approved_on=dt.date(2019, 2, 25),
+)
+_TRANSFER = Transfer(
+    transfer_id="T1",
+    student_number=BOY.student_number,
+    from_school=SCHOOL,
+    applied_on=dt.date(2019, 3, 11),
+    grade_before=3,
+    status=TransferStatus.PENDING,
+    to_school="2162000002",
+)
+_NEAR_PLAIN = {
+    "plain": (BOY, ROSTER_BOY, present()),
+    "school without headcount": (BOY, ROSTER_BOY),
+    "absent": (BOY, ROSTER_BOY, present(present=False)),
+    "died": (BOY, child(deceased_on=dt.date(2019, 1, 5))),
+    "home-taught": (student(study_mode=StudyMode.HOME_TEACHING), ROSTER_BOY, present()),
+    "suspended record": (student(status=RecordStatus.SUSPENDED), ROSTER_BOY, present()),
+    "suspension": (BOY, ROSTER_BOY, present(), _SUSPENSION),
+    "transfer": (BOY, ROSTER_BOY, present(), _TRANSFER),
+    "two records": (BOY, student(school_id="2162000002", sequence=11), ROSTER_BOY, present()),
+    "listed twice": (BOY, child(deceased_on=dt.date(2019, 1, 5)), ROSTER_BOY, present()),
+}
+
+
+@pytest.mark.parametrize("case", sorted(_NEAR_PLAIN))
+def test_the_counts_short_cut_gives_the_status_of_the_long_way(case: str) -> None:
+    bundle = Bundle.from_records(_NEAR_PLAIN[case])
+
+    def gathered(evidence: bool) -> list[tuple[WhereaboutsStatus, str | None, str | None]]:
+        found = whereabouts_of_all(bundle, as_of=AS_OF, policy=POLICY, with_evidence=evidence)
+        return [(w.status, w.school_id, w.county) for w in found]
+
+    assert gathered(evidence=True) == gathered(evidence=False)
