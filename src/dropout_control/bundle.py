@@ -33,11 +33,15 @@ _V = TypeVar("_V")
 
 
 def _group(items: Iterable[_V], key: Any) -> Mapping[Any, tuple[_V, ...]]:
-    groups: dict[Any, list[_V]] = defaultdict(list)
+    groups: dict[Any, list[_V]] = {}
     for item in items:
         value = key(item)
         if value is not None:
-            groups[value].append(item)
+            group = groups.get(value)
+            if group is None:
+                groups[value] = [item]
+            else:
+                group.append(item)
     return {k: tuple(v) for k, v in groups.items()}
 
 
@@ -47,11 +51,6 @@ def _kind_set(kinds: Iterable[str]) -> frozenset[str]:
 
 def _student_resident_key(record: StudentRecord) -> str | None:
     return record.resident_id.reveal() if record.resident_id is not None else None
-
-
-def _headcount_people(entry: HeadcountEntry) -> tuple[str, ...]:
-    """The numbers a headcount row names its child by (student number, resident ID)."""
-    return tuple(n for n in (entry.student_number, entry.resident_id) if n is not None)
 
 
 @attrs.frozen
@@ -117,34 +116,27 @@ class Bundle:
         put(self, "suspensions_by_student", _group(self.suspensions, lambda s: s.student_key))
         put(self, "children_by_resident_id", _group(self.population, lambda c: c.key))
         put(self, "deferrals_by_resident_id", _group(self.deferrals, lambda d: d.key))
-        latest: dict[str, YearMonth] = {}
-        for entry in self.headcounts:
-            month = latest.get(entry.school_id)
-            if month is None or entry.month > month:
-                latest[entry.school_id] = entry.month
-        put(self, "latest_headcount_month", latest)
-        rolls: dict[str, dict[str, HeadcountEntry]] = defaultdict(dict)
-        present: dict[str, list[HeadcountEntry]] = defaultdict(list)
         months: dict[str, set[YearMonth]] = defaultdict(set)
         for entry in self.headcounts:
             months[entry.school_id].add(entry.month)
-            if entry.month != latest[entry.school_id]:
+        latest = {school: max(seen) for school, seen in months.items()}
+        put(self, "latest_headcount_month", latest)
+        rolls: dict[str, dict[str, HeadcountEntry]] = defaultdict(dict)
+        present: dict[str, list[HeadcountEntry]] = defaultdict(list)
+        for entry in self.headcounts:
+            school = entry.school_id
+            if entry.month != latest[school]:
                 continue
-            for person in _headcount_people(entry):
-                rolls[entry.school_id][person] = entry
-                if entry.present:
-                    present[person].append(entry)
-        put(
-            self,
-            "latest_headcount",
-            dict(rolls),
-        )
+            roll = rolls[school]
+            # A headcount row names its child by student number, resident ID or both.
+            for person in (entry.student_number, entry.resident_id):
+                if person is not None:
+                    roll[person] = entry
+                    if entry.present:
+                        present[person].append(entry)
+        put(self, "latest_headcount", dict(rolls))
         put(self, "present_by_person", {k: tuple(v) for k, v in present.items()})
-        put(
-            self,
-            "headcount_months",
-            {k: frozenset(v) for k, v in months.items()},
-        )
+        put(self, "headcount_months", {k: frozenset(v) for k, v in months.items()})
         schools = {record.school_id for record in self.students}
         put(self, "school_ids", frozenset(schools | months.keys()))
 

@@ -1,0 +1,58 @@
+"""Months: read from the registry's two forms, compared and hashed by year then month."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dropout_control.calendar.year_month import YearMonth
+from dropout_control.errors import InvalidDate
+
+months = st.builds(YearMonth, st.integers(1, 9999), st.integers(1, 12))
+
+
+@given(months, months)
+def test_months_compare_as_their_year_and_month_do(first: YearMonth, second: YearMonth) -> None:
+    pair = ((first.year, first.month), (second.year, second.month))
+    assert (
+        pair[0] < pair[1],
+        pair[0] <= pair[1],
+        pair[0] > pair[1],
+        pair[0] >= pair[1],
+        pair[0] == pair[1],
+        pair[0] != pair[1],
+    ) == (
+        first < second,
+        first <= second,
+        first > second,
+        first >= second,
+        first == second,
+        first != second,
+    )
+
+
+@given(months)
+def test_equal_months_hash_alike_and_sort_by_time(month: YearMonth) -> None:
+    same = YearMonth(month.year, month.month)
+    assert (hash(same), [month, month.next()]) == (
+        hash(month),
+        sorted([month.next(), same]),
+    )
+
+
+def test_a_month_is_not_equal_to_its_tuple_nor_ordered_against_it() -> None:
+    assert YearMonth(2019, 3) != (2019, 3)
+    with pytest.raises(TypeError):
+        _ = YearMonth(2019, 3) < (2019, 4)  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("text", ["2019-03", "201903", " 2019-3 "])
+def test_both_forms_of_the_registry_are_read(text: str) -> None:
+    assert YearMonth(2019, 3) == YearMonth.parse(text)
+
+
+@pytest.mark.parametrize("text", ["2019-13", "2019", "March"])
+def test_a_month_that_cannot_be_is_refused(text: str) -> None:
+    with pytest.raises(InvalidDate):
+        YearMonth.parse(text)
