@@ -193,12 +193,19 @@ class Bundle:
         A person is named by a student number or a resident ID number (as written); each
         entry appears once even when both numbers match it.
         """
-        found: dict[int, HeadcountEntry] = {}
+        present = self.present_by_person
+        found: tuple[HeadcountEntry, ...] = ()
         for person in people:
-            if person is not None:
-                for entry in self.present_by_person.get(person, ()):
-                    found[id(entry)] = entry
-        return tuple(found.values())
+            group = present.get(person) if person is not None else None
+            if not group or group is found:
+                continue
+            if not found:
+                found = group
+            elif not (len(group) == len(found) == 1 and group[0] is found[0]):
+                # Both numbers name entries (usually the same one, skipped above): merge
+                # them, each once, in the order first met.
+                found = tuple({id(entry): entry for entry in (*found, *group)}.values())
+        return found
 
     def latest_roll_entry(self, school_id: str, *people: str | None) -> HeadcountEntry | None:
         """This school's latest headcount row of a person named by any of these numbers."""

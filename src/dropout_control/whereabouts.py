@@ -288,24 +288,24 @@ def whereabouts_of_all(
     student not on the roster, once per person (``with_evidence`` as for
     :func:`whereabouts`)."""
     seen: set[str] = set()
+    in_school = WhereaboutsStatus.IN_SCHOOL
     for child in bundle.population:
-        seen.add(child.key)
-        record = None if with_evidence else _plainly_in_school(bundle, child, as_of)
+        person = child.key
+        seen.add(person)
+        record = None if with_evidence else _plainly_in_school(bundle, child, person, as_of)
         if record is not None:
             yield Whereabouts(
-                status=WhereaboutsStatus.IN_SCHOOL,
+                status=in_school,
                 on=as_of,
-                person=child.key,
+                person=person,
                 school_id=record.school_id,
                 county=child.household_region or record.household_region,
             )
             continue
-        yield whereabouts(
-            bundle, child.key, as_of=as_of, policy=policy, with_evidence=with_evidence
-        )
+        yield whereabouts(bundle, person, as_of=as_of, policy=policy, with_evidence=with_evidence)
     for record in bundle.students:
         resident = record.resident_id.reveal() if record.resident_id is not None else None
-        if record.key in seen or (resident is not None and resident in seen):
+        if resident in seen or record.key in seen:
             continue
         seen.add(record.key)
         if resident is not None:
@@ -315,7 +315,9 @@ def whereabouts_of_all(
         )
 
 
-def _plainly_in_school(bundle: Bundle, child: Child, as_of: dt.date) -> StudentRecord | None:
+def _plainly_in_school(
+    bundle: Bundle, child: Child, person: str, as_of: dt.date
+) -> StudentRecord | None:
     """The one record of a roster child who is plainly in school, else None.
 
     The common case, decided without gathering everything about the child: still here,
@@ -324,7 +326,6 @@ def _plainly_in_school(bundle: Bundle, child: Child, as_of: dt.date) -> StudentR
     latest headcount (or the school has had none). :func:`whereabouts` gives the same
     answer the long way; anything else takes that way.
     """
-    person = child.key
     records = bundle.students_by_resident_id.get(person)
     if records is None or len(records) != 1 or person in bundle.students_by_number:
         return None

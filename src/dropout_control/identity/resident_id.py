@@ -85,6 +85,12 @@ _MONTH_DAYS: Final = frozenset(
 )
 
 
+# Birth dates by their eight digits: a million numbers share a few thousand of them, and
+# the ID rules ask each number for its date. A date is immutable, so one object serves.
+_BIRTH_DATES: Final[dict[str, dt.date]] = {}
+_BIRTH_DATES_REMEMBERED: Final = 1 << 16
+
+
 def _is_real_date(yyyymmdd: str) -> bool:
     """Whether eight ASCII digits YYYYMMDD are a date of the Gregorian calendar (years 1-9999)."""
     month_day = yyyymmdd[4:]
@@ -269,8 +275,13 @@ class ResidentId(MaskedRepr):
     @property
     def birth_date(self) -> dt.date:
         """The birth date (出生日期码): characters 7 to 14."""
-        value = self._value
-        return dt.date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
+        digits = self._value[6:14]
+        found = _BIRTH_DATES.get(digits)
+        if found is None:
+            found = dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+            if len(_BIRTH_DATES) < _BIRTH_DATES_REMEMBERED:
+                _BIRTH_DATES[digits] = found
+        return found
 
     @property
     def sequence(self) -> str:

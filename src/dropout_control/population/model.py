@@ -62,8 +62,9 @@ class Child(MaskedRepr):
 
     def has_left_on(self, day: dt.date) -> bool:
         """Whether the child had died or emigrated by ``day``."""
-        return any(
-            gone is not None and gone <= day for gone in (self.deceased_on, self.emigrated_on)
+        deceased, emigrated = self.deceased_on, self.emigrated_on
+        return (deceased is not None and deceased <= day) or (
+            emigrated is not None and emigrated <= day
         )
 
 

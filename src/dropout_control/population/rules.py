@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import Final
 
 from dropout_control.bundle import Bundle
 from dropout_control.calendar import (
@@ -36,11 +37,14 @@ def _is_extended(context: RuleContext[Bundle], *, disabled: bool) -> bool:
     return disabled and context.policy.is_in_force("disability.age_extension_years")
 
 
+_WINDOW_KEYS: Final = {extended: ("school_age_window", extended) for extended in (False, True)}
+
+
 def _window(context: RuleContext[Bundle], *, disabled: bool) -> tuple[dt.date, dt.date]:
     """The school-age window; a disabled child's is extended once the extension exists."""
     extended = _is_extended(context, disabled=disabled)
     return context.memo(
-        f"school_age_window:{extended}",
+        _WINDOW_KEYS[extended],
         lambda: school_age_window(context.as_of, policy=context.policy, disabled=extended),
     )
 

@@ -52,13 +52,22 @@ def _elsewhere(record: StudentRecord, bundle: Bundle) -> tuple[HeadcountEntry, .
 
 
 def _records_of_entry(entry: HeadcountEntry, bundle: Bundle) -> tuple[StudentRecord, ...]:
-    records: dict[int, StudentRecord] = {}
-    if entry.student_number is not None:
-        for record in bundle.student_records_numbered(entry.student_number):
-            records[id(record)] = record
-    if entry.resident_id is not None:
-        for record in bundle.student_records_of(entry.resident_id):
-            records[id(record)] = record
+    """The records a headcount row names, by student number and by resident ID, once each."""
+    numbered = (
+        bundle.student_records_numbered(entry.student_number)
+        if entry.student_number is not None
+        else ()
+    )
+    of_person = (
+        bundle.student_records_of(entry.resident_id) if entry.resident_id is not None else ()
+    )
+    if not of_person:
+        return numbered
+    if not numbered:
+        return of_person
+    if len(numbered) == len(of_person) == 1 and numbered[0] is of_person[0]:
+        return numbered  # the common case: one record, named by both numbers
+    records = {id(record): record for record in (*numbered, *of_person)}
     return tuple(records.values())
 
 
