@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import operator
+from collections.abc import Callable
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -41,10 +44,14 @@ def test_equal_months_hash_alike_and_sort_by_time(month: YearMonth) -> None:
     )
 
 
-def test_a_month_is_not_equal_to_its_tuple_nor_ordered_against_it() -> None:
-    assert YearMonth(2019, 3) != (2019, 3)
+def test_a_month_is_not_equal_to_its_tuple() -> None:
+    assert (False, True) == (YearMonth(2019, 3) == (2019, 3), YearMonth(2019, 3) != (2019, 3))
+
+
+@pytest.mark.parametrize("compare", [operator.lt, operator.le, operator.gt, operator.ge])
+def test_a_month_is_not_ordered_against_a_tuple(compare: Callable[[object, object], bool]) -> None:
     with pytest.raises(TypeError):
-        _ = YearMonth(2019, 3) < (2019, 4)  # type: ignore[operator]
+        compare(YearMonth(2019, 3), (2019, 4))
 
 
 @pytest.mark.parametrize("text", ["2019-03", "201903", " 2019-3 "])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
+import cattrs
 import pytest
 
 from dropout_control.calendar.year_month import YearMonth
@@ -374,3 +375,22 @@ def test_the_converter_also_reads_single_values_by_type() -> None:
         converter.structure("女", Sex),
         converter.structure("辍学", RecordStatus),
     )
+
+
+def test_a_plain_cattrs_converter_s_missing_key_is_also_a_rejection_naming_the_field() -> None:
+    # structure_record takes any converter; one of an application's own may look keys up
+    # directly and raise KeyError for a missing field.
+    plain = cattrs.Converter()
+    plain.register_structure_hook(
+        HeadcountTotal, lambda row, _: HeadcountTotal(row["month"], row["school_id"], row["total"])
+    )
+    with pytest.raises(InvalidRecord) as caught:
+        structure_record("headcount_totals", {"month": "2019-03"}, converter=plain)
+    assert (caught.value.field, caught.value.reason) == ("school_id", MISSING)
+
+
+def test_the_detailed_converter_keeps_the_source_given_with_the_row() -> None:
+    where = SourceLocation("students.csv", 7)
+    converter = make_converter(detailed_validation=True)
+    record = structure_record("students", {**STUDENT, "source": where}, converter=converter)
+    assert where == getattr(record, "source", None)
