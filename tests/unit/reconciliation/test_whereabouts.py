@@ -22,6 +22,25 @@ POLICY = resolve_policy("622900", on=AS_OF)
 BOY = student()
 ROSTER_BOY = child()
 
+_SUSPENSION = Suspension(
+    suspension_id="S1",
+    student_number=BOY.student_number,
+    start=dt.date(2019, 3, 1),
+    end=dt.date(2019, 6, 30),
+    grounds="health",
+    approved_by="county_education_bureau",
+    approved_on=dt.date(2019, 2, 25),
+)
+_TRANSFER = Transfer(
+    transfer_id="T1",
+    student_number=BOY.student_number,
+    from_school=SCHOOL,
+    applied_on=dt.date(2019, 3, 11),
+    grade_before=3,
+    status=TransferStatus.PENDING,
+    to_school="2162000002",
+)
+
 
 def present(*, school_id: str = SCHOOL, present: bool = True) -> HeadcountEntry:
     return HeadcountEntry(
@@ -51,16 +70,7 @@ def test_a_suspended_record_is_suspended() -> None:
 
 
 def test_a_suspension_covering_the_date_is_suspended() -> None:
-    suspension = Suspension(
-        suspension_id="S1",
-        student_number=BOY.student_number,
-        start=dt.date(2019, 3, 1),
-        end=dt.date(2019, 6, 30),
-        grounds="health",
-        approved_by="county_education_bureau",
-        approved_on=dt.date(2019, 2, 25),
-    )
-    assert WhereaboutsStatus.SUSPENDED == status_of(BOY, suspension)
+    assert WhereaboutsStatus.SUSPENDED == status_of(BOY, _SUSPENSION)
 
 
 def test_home_teaching_is_home_taught() -> None:
@@ -68,16 +78,7 @@ def test_home_teaching_is_home_taught() -> None:
 
 
 def test_a_pending_transfer_is_in_transfer() -> None:
-    transfer = Transfer(
-        transfer_id="T1",
-        student_number=BOY.student_number,
-        from_school=SCHOOL,
-        applied_on=dt.date(2019, 3, 11),
-        grade_before=3,
-        status=TransferStatus.PENDING,
-        to_school="2162000002",
-    )
-    assert WhereaboutsStatus.IN_TRANSFER == status_of(BOY, transfer)
+    assert WhereaboutsStatus.IN_TRANSFER == status_of(BOY, _TRANSFER)
 
 
 def test_a_lawful_deferral_of_a_child_without_record_is_deferred() -> None:
@@ -164,24 +165,6 @@ def test_a_child_is_found_by_student_number_or_resident_id(person: str) -> None:
 # The audit's counts take a short cut for a roster child plainly in school (one active
 # record, present). Each case below differs from that by one thing; the short cut must
 # step aside and give the status of the long way.
-_SUSPENSION = Suspension(
-    suspension_id="S1",
-    student_number=BOY.student_number,
-    start=dt.date(2019, 3, 1),
-    end=dt.date(2019, 6, 30),
-    grounds="health",
-    approved_by="county_education_bureau",
-    approved_on=dt.date(2019, 2, 25),
-)
-_TRANSFER = Transfer(
-    transfer_id="T1",
-    student_number=BOY.student_number,
-    from_school=SCHOOL,
-    applied_on=dt.date(2019, 3, 11),
-    grade_before=3,
-    status=TransferStatus.PENDING,
-    to_school="2162000002",
-)
 _NEAR_PLAIN = {
     "plain": (BOY, ROSTER_BOY, present()),
     "school without headcount": (BOY, ROSTER_BOY),
