@@ -1,5 +1,6 @@
 """Transfers, suspensions and the monthly roll of the demo township: the lawful background
-and the planted problems of TR-001 to TR-007, SUS-001 to SUS-005 and REC-001 to REC-004.
+here, and the planted problems of TR-001 to TR-007, SUS-001 to SUS-005 and REC-001 to
+REC-004 in :mod:`examples.linxia.movement_plants`.
 
 Every planted case is a child of its own, made for it, so that one planted problem does
 not touch another; the notes say what each one is. The rules and their parameters as in
@@ -19,15 +20,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from dropout_control.calendar import add_working_days
-from examples.linxia.records import Plant, RollRow, Student, SuspensionRow, TransferRow
+from examples.linxia.movement_plants import (
+    plant_approvals,
+    plant_roll,
+    plant_suspensions,
+    plant_transfer_blocks,
+    plant_whereabouts,
+)
+from examples.linxia.records import Plant, Student, SuspensionRow, TransferRow
 from examples.linxia.setting import (
     AS_OF,
     GRADUATING_GRADES,
     JUNIOR_SCHOOL,
     LAST_PRIMARY_GRADE,
-    MONTHS,
-    ONE_DAY,
+    LATEST_MONTH,
     OUTSIDE_JUNIOR,
     OUTSIDE_PRIMARY,
     PARTY_LIMIT_WORKING_DAYS,
@@ -41,34 +47,15 @@ from examples.linxia.setting import (
     TEACHING_POINTS,
     TOWNSHIP,
     UNPLACED_AFTER_DAYS,
+    Approvals,
     month_of,
     months_before,
     months_from,
+    schedule,
     usual_grade,
+    weekday_on_or_after,
 )
 from examples.linxia.township import Township
-
-Approvals = tuple[dt.date | None, dt.date | None, dt.date | None, dt.date | None]
-LATEST_MONTH = MONTHS[-1]
-WEEKEND = 5  # Saturday's weekday()
-
-
-def weekday_on_or_after(day: dt.date) -> dt.date:
-    while day.weekday() >= WEEKEND:
-        day += ONE_DAY
-    return day
-
-
-def schedule(applied: dt.date, *gaps: int) -> Approvals:
-    """The approvals of the parties in turn, each ``gap`` working days after the step
-    before it (after the application, for the first); fewer gaps, fewer approvals."""
-    dates: list[dt.date | None] = []
-    previous = applied
-    for gap in gaps:
-        previous = add_working_days(previous, gap)
-        dates.append(previous)
-    dates.extend([None] * (4 - len(dates)))
-    return dates[0], dates[1], dates[2], dates[3]
 
 
 class Movements:
@@ -83,11 +70,11 @@ class Movements:
         self.teaching_points()
         self.lawful_suspensions()
         self.lawful_transfers()
-        self.plant_approvals()
-        self.plant_transfer_blocks()
-        self.plant_whereabouts()
-        self.plant_suspensions()
-        self.plant_roll()
+        plant_approvals(self)
+        plant_transfer_blocks(self)
+        plant_whereabouts(self)
+        plant_suspensions(self)
+        plant_roll(self)
         self.check()
 
     # --- helpers ----------------------------------------------------------------------
@@ -346,273 +333,13 @@ class Movements:
 
     # --- planted: the approvals (TR-001, TR-002, TR-003) ------------------------------
 
-    def plant_approvals(self) -> None:
-        # TR-001: the sending school approved before the receiving bureau
-        student = self.pupil(9)
-        to_school = self.primary_school(other_than=student.school_id)
-        applied = dt.date(2018, 11, 5)
-        approvals: Approvals = (
-            dt.date(2018, 11, 7),
-            dt.date(2018, 11, 14),
-            dt.date(2018, 11, 9),
-            dt.date(2018, 11, 16),
-        )
-        note = "sending school approved 2018-11-09, before the receiving bureau (2018-11-14)"
-        row = self.transfer(
-            student,
-            (student.school_id, to_school),
-            applied,
-            approvals,
-            "completed",
-            plants=[("TR-001", note)],
-        )
-        self.move_within(student, to_school, row.completed_on or applied)
-        # TR-001: marked completed without the sending bureau's approval
-        student = self.pupil(12)
-        applied = dt.date(2018, 12, 3)
-        approvals = (*schedule(applied, 2, 3, 3)[:3], None)
-        self.transfer(
-            student,
-            (self.outside_school(student.grade), student.school_id),
-            applied,
-            approvals,
-            "completed",
-            completed_on=dt.date(2018, 12, 14),
-            plants=[("TR-001", "completed without the sending bureau's approval")],
-        )
-        student.roll_months = months_from("2018-12")
-        # TR-002: the sending school took 15 working days
-        student = self.pupil(11)
-        applied = dt.date(2018, 10, 8)
-        row = self.transfer(
-            student,
-            (self.outside_school(student.grade), student.school_id),
-            applied,
-            schedule(applied, 3, 5, 15, 4),
-            "completed",
-            plants=[("TR-002", "the sending school took 15 working days")],
-        )
-        student.roll_months = months_from(month_of(row.completed_on or applied))
-        # TR-002: pending, the receiving bureau overdue since 2019-03-06
-        student = self.pupil(9)
-        applied = dt.date(2019, 2, 18)
-        self.transfer(
-            student,
-            (student.school_id, self.outside_school(student.grade)),
-            applied,
-            schedule(applied, 2),
-            "pending",
-            plants=[("TR-002", "pending: the receiving bureau was due by 2019-03-06")],
-        )
-        # TR-003: grade 4 at the old school, grade 3 at the new one (completed)
-        student = self.pupil(9)
-        to_school = self.primary_school(other_than=student.school_id)
-        applied = dt.date(2018, 9, 17)
-        row = self.transfer(
-            student,
-            (student.school_id, to_school),
-            applied,
-            schedule(applied, 2, 4, 3, 2),
-            "completed",
-            grade_after=student.grade - 1,
-            plants=[("TR-003", "grade 4 before, grade 3 after (completed)")],
-        )
-        self.move_within(student, to_school, row.completed_on or applied, grade=student.grade - 1)
-        # TR-003: pending, the receiving school puts a grade-5 pupil in grade 4
-        student = self.pupil(10)
-        applied = dt.date(2019, 3, 12)
-        self.transfer(
-            student,
-            (student.school_id, self.outside_school(student.grade)),
-            applied,
-            schedule(applied, 2),
-            "pending",
-            grade_after=student.grade - 1,
-            plants=[("TR-003", "grade 5 before, grade 4 after (pending)")],
-        )
-
     # --- planted: transfers that should not have been applied for (TR-004, TR-005) -----
-
-    def plant_transfer_blocks(self) -> None:
-        # TR-004: pending, applied for while suspended (health, until July)
-        student = self.pupil(10)
-        self.suspend(student, dt.date(2018, 11, 5), dt.date(2019, 7, 5))
-        applied = dt.date(2019, 3, 11)
-        self.transfer(
-            student,
-            (student.school_id, self.outside_school(student.grade)),
-            applied,
-            schedule(applied, 2),
-            "pending",
-            plants=[("TR-004", "applied 2019-03-11, suspended 2018-11-05 to 2019-07-05")],
-        )
-        # TR-004: completed out to another county, applied for while suspended
-        student = self.pupil(12, outsider=True)
-        self.suspend(student, dt.date(2018, 11, 12), dt.date(2019, 7, 12))
-        applied = dt.date(2019, 2, 18)
-        row = self.transfer(
-            student,
-            (student.school_id, self.outside_school(student.grade)),
-            applied,
-            schedule(applied, 2, 3, 2, 2),
-            "completed",
-            plants=[("TR-004", "applied 2019-02-18, suspended 2018-11-12 to 2019-07-12")],
-        )
-        since = row.completed_on or applied
-        self.town.finish(student, "transferred_out", since)
-        student.roll_months = months_before(month_of(since))
-        # TR-005: grade 9 and grade 6 applying in the spring term (pending, in time)
-        student = self.pupil(14)
-        applied = dt.date(2019, 3, 5)
-        self.transfer(
-            student,
-            (student.school_id, self.outside_school(student.grade)),
-            applied,
-            schedule(applied, 2, 4),
-            "pending",
-            plants=[("TR-005", "grade 9 applied 2019-03-05, in the final term")],
-        )
-        student = self.pupil(11)
-        applied = dt.date(2019, 3, 11)
-        self.transfer(
-            student,
-            (student.school_id, self.primary_school(other_than=student.school_id)),
-            applied,
-            schedule(applied),
-            "pending",
-            plants=[("TR-005", "grade 6 applied 2019-03-11, in the final term")],
-        )
 
     # --- planted: where the child is (TR-006, TR-007) ---------------------------------
 
-    def plant_whereabouts(self) -> None:
-        # TR-006: transferred out in December 2018, no transfer, no record anywhere
-        # (children of other counties' households, so not on the roster: not AGE-002)
-        student = self.pupil(10, outsider=True)
-        since = dt.date(2018, 12, 3)
-        self.town.finish(student, "transferred_out", since)
-        student.roll_months = months_before("2018-12")
-        student.plants.append(("TR-006", "transferred out 2018-12-03, no transfer, no record"))
-        student = self.pupil(13, outsider=True)
-        since = dt.date(2018, 12, 17)
-        applied = dt.date(2018, 11, 26)
-        self.transfer(
-            student,
-            (student.school_id, self.outside_school(student.grade)),
-            applied,
-            schedule(applied, 2),
-            "rejected",
-        )
-        self.town.finish(student, "transferred_out", since)
-        student.roll_months = months_before("2018-12")
-        note = "transferred out 2018-12-17 after a rejected transfer; no record anywhere"
-        student.plants.append(("TR-006", note))
-        # TR-007: present at another school in March, the record left behind
-        for age, at_old in ((8, (False, "")), (10, None)):
-            student = self.pupil(age)
-            other = self.primary_school(other_than=student.school_id)
-            student.roll_marks[LATEST_MONTH] = at_old
-            row = RollRow(
-                LATEST_MONTH,
-                other,
-                student.student_number,
-                student.child.resident_id,
-                student.child.name,
-            )
-            self.town.extra_roll.append(row)
-            self.town.present_elsewhere.append((student, row))
-
     # --- planted: suspensions (SUS-001 to SUS-005) ------------------------------------
 
-    def plant_suspensions(self) -> None:
-        for age, start, end, grounds, note in (
-            (8, dt.date(2018, 10, 15), dt.date(2019, 7, 12), "family", "grounds family"),
-            (
-                12,
-                dt.date(2018, 11, 26),
-                dt.date(2019, 7, 5),
-                "abroad_temporary",
-                "grounds abroad_temporary (no layer of 622900 allows it)",
-            ),
-        ):
-            self.suspend(self.pupil(age), start, end, grounds=grounds, plants=[("SUS-001", note)])
-        for age, start, end, approver in (
-            (9, dt.date(2018, 11, 19), dt.date(2019, 6, 28), "school"),
-            (12, dt.date(2018, 12, 3), dt.date(2019, 7, 5), "village_committee"),
-        ):
-            self.suspend(
-                self.pupil(age),
-                start,
-                end,
-                approved_by=approver,
-                plants=[("SUS-002", f"approved by {approver}")],
-            )
-        self.suspend(  # SUS-003: 488 days, not extended
-            self.pupil(10),
-            dt.date(2018, 2, 26),
-            dt.date(2019, 6, 28),
-            plants=[("SUS-003", "488 days without an extension")],
-        )
-        self.suspend(  # SUS-003: extended twice (663 days, within 730)
-            self.pupil(9),
-            dt.date(2017, 9, 4),
-            dt.date(2019, 6, 28),
-            extensions=2,
-            plants=[("SUS-003", "extended twice")],
-        )
-        for age, start, end in (  # SUS-004: ended in December 2018, not back, still 休学
-            (9, dt.date(2018, 6, 11), dt.date(2018, 12, 31)),
-            (13, dt.date(2018, 9, 3), dt.date(2018, 12, 14)),
-        ):
-            student = self.pupil(age)
-            self.suspend(student, start, end)
-            note = f"suspension ended {end.isoformat()}, no return, record still 休学"
-            student.plants.append(("SUS-004", note))
-        for age, start, end in (  # SUS-005: starting in the spring term of grade 9 and 6
-            (14, dt.date(2019, 3, 4), dt.date(2019, 7, 12)),
-            (11, dt.date(2019, 3, 11), dt.date(2019, 8, 30)),
-        ):
-            student = self.pupil(age)
-            grade = student.grade
-            self.suspend(
-                student,
-                start,
-                end,
-                plants=[("SUS-005", f"grade {grade}, starting {start.isoformat()}")],
-            )
-
     # --- planted: the roll (REC-001, REC-002, REC-004) --------------------------------
-
-    def plant_roll(self) -> None:
-        town = self.town
-        student = self.pupil(9)  # REC-001: marked absent, no excuse
-        student.roll_marks[LATEST_MONTH] = (False, "")
-        student.plants.append(("REC-001", "marked absent in 2019-03 with no excuse"))
-        student = self.pupil(13)  # REC-001: left off the roll
-        student.roll_marks[LATEST_MONTH] = None
-        student.plants.append(("REC-001", "not on its school's 2019-03 roll"))
-        # REC-002: children of other counties' households on a roll with no record at
-        # all (not on the roster either: AGE-002 does not see them)
-        child, school = town.outsider(10), PRIMARY_SCHOOLS[1]
-        rows = [
-            RollRow(month, school, "G" + child.resident_id, child.resident_id, child.name)
-            for month in months_from("2018-11")
-        ]
-        rows[-1].plants.append(("REC-002", "present in 2019-03 with a G number and no record"))
-        town.extra_roll.extend(rows)
-        child = town.outsider(12)
-        row = RollRow(LATEST_MONTH, JUNIOR_SCHOOL, "", child.resident_id, child.name)
-        row.plants.append(("REC-002", "present in 2019-03, an ID number only, no record"))
-        town.extra_roll.append(row)
-        # REC-004: two March totals that are not the number of active records
-        town.total_plants[(LATEST_MONTH, PRIMARY_SCHOOLS[0])] = (
-            2,
-            ("REC-004", "reported 2 more than the active records"),
-        )
-        town.total_plants[(LATEST_MONTH, PRIMARY_SCHOOLS[3])] = (
-            -1,
-            ("REC-004", "reported 1 fewer than the active records"),
-        )
 
     # --- sanity -----------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Final
 
-from dropout_control.calendar import age_on, latest_birth_date
+from dropout_control.calendar import add_working_days, age_on, latest_birth_date
 
 # --------------------------------------------------------------------------------------
 # The setting: one school year, one township, the national default parameters
@@ -285,3 +285,26 @@ def bad_check(resident_id: str) -> str:
     right = resident_id[17]
     wrong = "0123456789X"[("0123456789X".index(right) + 3) % 11]
     return resident_id[:17] + wrong
+
+
+Approvals = tuple[dt.date | None, dt.date | None, dt.date | None, dt.date | None]
+LATEST_MONTH = MONTHS[-1]
+WEEKEND = 5  # Saturday's weekday()
+
+
+def weekday_on_or_after(day: dt.date) -> dt.date:
+    while day.weekday() >= WEEKEND:
+        day += ONE_DAY
+    return day
+
+
+def schedule(applied: dt.date, *gaps: int) -> Approvals:
+    """The approvals of the parties in turn, each ``gap`` working days after the step
+    before it (after the application, for the first); fewer gaps, fewer approvals."""
+    dates: list[dt.date | None] = []
+    previous = applied
+    for gap in gaps:
+        previous = add_working_days(previous, gap)
+        dates.append(previous)
+    dates.extend([None] * (4 - len(dates)))
+    return dates[0], dates[1], dates[2], dates[3]

@@ -1,5 +1,6 @@
-"""The demo township: its children, their records, the ordinary variety of a registry,
-and the problems planted on them up to the registration rules (INPUT, ID, AGE, REG).
+"""The demo township: its children, their records and the ordinary variety of a registry;
+the problems planted on them up to the registration rules (INPUT, ID, AGE, REG) are in
+:mod:`examples.linxia.township_plants`.
 
 Transfers, suspensions and the monthly roll are added by
 :mod:`examples.linxia.movements`; :mod:`examples.linxia.writing` lays the rows out and
@@ -12,9 +13,7 @@ import datetime as dt
 import math
 import random
 from collections.abc import Sequence
-from dataclasses import replace
 
-from dropout_control.calendar import age_on, count_working_days
 from dropout_control.identity import ResidentId
 from examples.linxia.records import (
     Child,
@@ -30,7 +29,6 @@ from examples.linxia.records import (
 )
 from examples.linxia.setting import (
     CLASS_SIZE,
-    CUTOFF,
     DISABILITIES,
     EMPLOYERS,
     ENROLMENT_AGE,
@@ -45,7 +43,6 @@ from examples.linxia.setting import (
     LAST_PRIMARY_GRADE,
     MALE_CHARACTERS,
     MALE_HUI_NAMES,
-    ONE_DAY,
     OTHER_COUNTIES,
     PRIMARY_SCHOOLS,
     PRIMARY_WEIGHTS,
@@ -55,13 +52,16 @@ from examples.linxia.setting import (
     SURNAME_WEIGHTS,
     SURNAMES,
     TOWNSHIP,
-    bad_check,
     cohort,
     compact,
     entry_year_of,
-    iso,
     usual_grade,
-    written,
+)
+from examples.linxia.township_plants import (
+    plant_age,
+    plant_identity,
+    plant_input,
+    plant_registration,
 )
 
 
@@ -351,253 +351,14 @@ class Township:
 
     # --- planted problems -------------------------------------------------------------
 
-    def plant_input(self) -> None:
-        child = self.outsider(ENROLMENT_AGE)
-        student = self.enrol(child, 1, plants=[("INPUT-001", "出生日期 2012-13-45 is no date")])
-        student.text["birth_date"] = "2012-13-45"
-        student.rejected = True
-        child = self.outsider(8)
-        student = self.enrol(child, usual_grade(child.birth_date))
-        student.text["student_number"] = ""
-        student.plants.append(("INPUT-001", "学籍号 (required) is empty"))
-        student.rejected = True
-        for text in ("2009-02-29", "2010/2/30"):
-            age = 9 if text.startswith("2009") else 8
-            child = self.child(self.born(age))
-            self.on_roster(child, plants=[("INPUT-001", f"出生日期 {text} is no date")]).text[
-                "birth_date"
-            ] = text
-            self.enrol(child, usual_grade(child.birth_date))
-
-    def plant_duplicates(self) -> None:
-        grouped = {id(s) for group, _ in self.groups for s in group}
-        active = [s for s in self.students if s.is_counted and s.is_plain and id(s) not in grouped]
-        primary = next(s for s in active if s.school_id == PRIMARY_SCHOOLS[1])
-        junior = next(s for s in active if s.school_id == JUNIOR_SCHOOL)
-        for original in (primary, junior):
-            copy = replace(original, plants=[], text=dict(original.text))
-            copy.plants.append(("INPUT-002", "学籍号 repeats an earlier row (exported twice)"))
-            self.duplicates.append(copy)
-        self.total_duplicates.append(("2019-03", JUNIOR_SCHOOL, "(month, school_id) repeated"))
-
-    def plant_identity(self) -> None:
-        for age in (7, 11):  # ID-001 in students: other counties' children, not on the roster
-            child = self.outsider(age)
-            child.resident_id = bad_check(child.resident_id)
-            self.enrol(
-                child,
-                usual_grade(child.birth_date),
-                plants=[("ID-001", "wrong check character in 身份证件号")],
-            )
-        for age in (4, 16):  # ID-001 on the roster: children outside the school-age window
-            child = self.child(self.born(age))
-            child.resident_id = bad_check(child.resident_id)
-            self.on_roster(child, plants=[("ID-001", "wrong check character in 身份证件号")])
-        for age, shift in ((9, 3), (12, -5)):  # ID-002 in students
-            child = self.child(self.born(age, safe=True))
-            self.on_roster(child)
-            student = self.enrol(
-                child,
-                usual_grade(child.birth_date),
-                plants=[("ID-002", f"出生日期 shifted by {shift} days")],
-            )
-            student.text["birth_date"] = self.student_date(student, child.birth_date, shift)
-        for age, shift in ((7, 2), (13, -4)):  # ID-002 on the roster
-            child = self.child(self.born(age, safe=True))
-            row = self.on_roster(child, plants=[("ID-002", f"出生日期 shifted by {shift} days")])
-            row.text["birth_date"] = written(
-                child.birth_date + dt.timedelta(days=shift), row.date_style
-            )
-            self.enrol(child, usual_grade(child.birth_date))
-        self.plant_sex_and_region()
-        self.plant_numbers()
-
-    def student_date(self, student: Student, day: dt.date, shift: int) -> str:
-        shifted = day + dt.timedelta(days=shift)
-        if age_on(shifted, CUTOFF) != age_on(day, CUTOFF):
-            raise AssertionError("a planted shift must stay inside the cohort")
-        return compact(shifted) if student.compact_dates else iso(shifted)
-
-    def plant_sex_and_region(self) -> None:
-        for age in (8, 10):  # ID-003 in students
-            child = self.child(self.born(age))
-            self.on_roster(child)
-            student = self.enrol(
-                child,
-                usual_grade(child.birth_date),
-                plants=[("ID-003", "性别 disagrees with the ID's sex digit")],
-            )
-            student.text["sex"] = "女" if child.male else "男"
-        for age in (6, 12):  # ID-003 on the roster
-            child = self.child(self.born(age))
-            row = self.on_roster(
-                child, plants=[("ID-003", "性别 disagrees with the ID's sex digit")]
-            )
-            row.numeric_sex = False
-            row.text["sex"] = "女" if child.male else "男"
-            self.enrol(child, usual_grade(child.birth_date))
-        for region, age in (("622999", 9), ("629901", 12)):  # ID-007 on both record kinds
-            child = self.child(self.born(age), region=region)
-            note = f"region code {region} is not a GB/T 2260 code"
-            self.on_roster(child, plants=[("ID-007", note)])
-            self.enrol(child, usual_grade(child.birth_date), plants=[("ID-007", note)])
-
-    def plant_numbers(self) -> None:
-        child = self.child(self.born(9))  # ID-004: the letter K
-        self.on_roster(child)
-        self.enrol(
-            child,
-            usual_grade(child.birth_date),
-            student_number="K" + child.resident_id,
-            plants=[("ID-004", "学籍号 starts with K")],
-        )
-        child = self.child(self.born(13))  # ID-004: truncated
-        self.on_roster(child)
-        self.enrol(
-            child,
-            usual_grade(child.birth_date),
-            student_number="L" + TOWNSHIP + "2016" + "0381",
-            plants=[("ID-004", "学籍号 truncated to 15 characters")],
-        )
-        child = self.child(self.born(10))  # ID-005: another sequence code
-        self.on_roster(child)
-        other = self.new_id(child.resident_id[:6], child.birth_date, male=child.male)
-        self.enrol(
-            child,
-            usual_grade(child.birth_date),
-            student_number="G" + other,
-            plants=[("ID-005", "G number carries another sequence code")],
-        )
-        child = self.child(self.born(11))  # ID-005: an old birth date
-        self.on_roster(child)
-        old = self.new_id(
-            child.resident_id[:6], child.birth_date.replace(day=1) - ONE_DAY, male=child.male
-        )
-        self.enrol(
-            child,
-            usual_grade(child.birth_date),
-            student_number="G" + old,
-            plants=[("ID-005", "G number carries an earlier birth date")],
-        )
-        for age, schools, note in (
-            (8, (PRIMARY_SCHOOLS[0], PRIMARY_SCHOOLS[1]), "open at two primary schools"),
-            (13, (JUNIOR_SCHOOL, JUNIOR_SCHOOL), "two open rows at the junior school"),
-            (10, PRIMARY_SCHOOLS[2:5], "open at three primary schools"),
-        ):
-            child = self.child(self.born(age))
-            self.on_roster(child)
-            grade = usual_grade(child.birth_date)
-            group = [self.enrol(child, grade, school=schools[0])]
-            for school in schools[1:]:
-                number = self.number("L", TOWNSHIP + str(entry_year_of(grade)))
-                group.append(self.enrol(child, grade, school=school, student_number=number))
-            self.groups.append((group, note))
-
-    def plant_age(self) -> None:
-        rng = self.rng
-        for birth in (dt.date(2012, 9, 20), dt.date(2012, 12, 3)):  # AGE-001 in grade 1
-            child = self.child(birth)
-            self.on_roster(child)
-            self.enrol(child, 1, plants=[("AGE-001", "grade 1 entrant aged 5 at 2018-08-31")])
-        child = self.child(dt.date(2011, 10, 15))  # AGE-001: grade 2, entered 2017-09 aged 5
-        self.on_roster(child)
-        self.enrol(child, 2, plants=[("AGE-001", "entered grade 1 in 2017-09 aged 5")])
-        child = self.child(self.born(9))  # AGE-002: no record at all
-        self.on_roster(child, plants=[("AGE-002", "school-age child with no record")])
-        child = self.child(self.born(15), disability="肢体残疾")  # AGE-002: disabled, 15
-        self.on_roster(child, plants=[("AGE-002", "disabled child aged 15, no record")])
-        for age, since in ((12, dt.date(2018, 11, 19)), (14, dt.date(2018, 10, 8))):
-            child = self.child(self.born(age))  # AGE-002: a dropout's record only
-            self.on_roster(child, plants=[("AGE-002", "only a 辍学 record")])
-            self.finish(self.enrol(child, usual_grade(child.birth_date)), "dropped_out", since)
-        for age, grade, note in ((12, 5, "aged 12 in grade 5"), (15, 8, "aged 15 in grade 8")):
-            child = self.child(self.born(age))  # AGE-004: two years over age
-            self.on_roster(child)
-            self.enrol(child, grade, plants=[("AGE-004", note)])
-        for grounds, approver, until, note in (
-            ("family", "township_government", dt.date(2020, 8, 31), "grounds family"),
-            ("health", "village_committee", dt.date(2020, 8, 31), "approved by village committee"),
-            ("health", "township_government", dt.date(2021, 8, 31), "runs past the deferred age"),
-        ):  # AGE-003: next year's entrants, so AGE-002 cannot apply to them
-            child = self.child(self.born(ENROLMENT_AGE - 1))
-            self.on_roster(child)
-            approved = dt.date(2019, 3, rng.randint(1, 15))
-            self.deferrals.append(
-                DeferralRow(child, grounds, approver, approved, until, [("AGE-003", note)])
-            )
-        self.plant_employment()
-
-    def plant_employment(self) -> None:
-        rng = self.rng
-        for birth, reported, note in (
-            (dt.date(2004, 10, 5), dt.date(2019, 1, 21), "employed aged 14 (grade 8)"),
-            (dt.date(2003, 11, 20), dt.date(2019, 2, 25), "employed aged 15 (grade 9)"),
-        ):
-            child = self.child(birth)
-            self.on_roster(child)
-            self.enrol(child, usual_grade(birth))
-            plants: list[Plant] = [("AGE-005", note)]
-            self.employment.append(EmploymentRow(child, rng.choice(EMPLOYERS), reported, plants))
-
-    def plant_registration(self) -> None:
-        rng = self.rng
-        for age, late in ((6, 86), (9, 100)):  # REG-001
-            child = self.child(self.born(age))
-            self.on_roster(child)
-            student = self.enrol(
-                child,
-                usual_grade(child.birth_date),
-                plants=[("REG-001", f"建籍日期 {late} days after entry")],
-            )
-            student.created_on = dt.date(student.entry_year, 9, 1) + dt.timedelta(days=late)
-        child = self.child(self.born(11))  # REG-002 withdrawn, on the roster: AGE-002 too
-        self.on_roster(child, plants=[("AGE-002", "only a 退学 record")])
-        student = self.enrol(
-            child, usual_grade(child.birth_date), plants=[("REG-002", "学籍状态 退学")]
-        )
-        self.finish(student, "withdrawn", dt.date(2018, 10, 15))
-        for age, status, reason, note in (
-            (13, "withdrawn", "", "学籍状态 退学"),
-            (10, "cancelled", "other", "注销 with reason 其他"),
-            (12, "cancelled", "", "注销 with no reason"),
-        ):  # REG-002 for other counties' children, not on the roster
-            child = self.outsider(age)
-            student = self.enrol(child, usual_grade(child.birth_date), plants=[("REG-002", note)])
-            self.finish(
-                student, status, dt.date(2018, rng.randint(9, 12), rng.randint(1, 28)), reason
-            )
-        for died in (dt.date(2018, 12, 3), dt.date(2019, 1, 14)):  # REG-003: still active
-            child = self.child(self.born(rng.randint(8, 12)))
-            child.deceased_on = died
-            self.on_roster(child)
-            self.enrol(
-                child,
-                usual_grade(child.birth_date),
-                plants=[("REG-003", f"died {died.isoformat()}, record still 在读")],
-            )
-        for died, since, status, reason in (
-            (dt.date(2018, 10, 8), dt.date(2018, 11, 26), "deceased", ""),
-            (dt.date(2018, 11, 12), dt.date(2019, 1, 7), "cancelled", "death"),
-        ):  # REG-003: cancelled too late
-            child = self.child(self.born(rng.randint(8, 12)))
-            child.deceased_on = died
-            self.on_roster(child)
-            days = count_working_days(died + ONE_DAY, since)
-            student = self.enrol(
-                child,
-                usual_grade(child.birth_date),
-                plants=[("REG-003", f"cancelled {days} working days after death")],
-            )
-            self.finish(student, status, since, reason)
-
     def build_records(self) -> None:
         """The township's records and the problems of the registration rules."""
         self.build_base()
         self.lawful_cases()
-        self.plant_input()
-        self.plant_identity()
-        self.plant_age()
-        self.plant_registration()
+        plant_input(self)
+        plant_identity(self)
+        plant_age(self)
+        plant_registration(self)
 
     # --- classes, order and lines -----------------------------------------------------
 

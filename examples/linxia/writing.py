@@ -50,6 +50,7 @@ from examples.linxia.setting import (
     written,
 )
 from examples.linxia.township import Township
+from examples.linxia.township_plants import plant_duplicates
 
 # --------------------------------------------------------------------------------------
 # The monthly roll and the totals
@@ -379,7 +380,7 @@ def build_demo(seed: int) -> Township:
     town.build_records()
     Movements(town).build()
     town.assign_classes()
-    town.plant_duplicates()
+    plant_duplicates(town)
     town.order()
     lay_out_roll(town)
     lay_out_totals(town)
