@@ -208,22 +208,23 @@ class _Kind:
     record_class: type
     records: list[object] = attrs.Factory(list)
     firsts: dict[str, SourceLocation] = attrs.Factory(dict)
+    told: frozenset[str] = frozenset()
     unseen: set[str] = attrs.Factory(set)
 
     def __attrs_post_init__(self) -> None:
         # Only the fields whose record value does not tell are checked row by row.
-        self.unseen = set(fields_told_by_cells(self.record_class))
+        self.told = fields_told_by_cells(self.record_class)
+        self.unseen = set(self.told)
 
     def fields_seen(self) -> frozenset[str]:
         """The fields that had a value in at least one row that became a record."""
         names = {field.name for field in attrs.fields(self.record_class)} - {"source"}
-        told = fields_told_by_cells(self.record_class)
         by_value = {
             name
-            for name in names - told
+            for name in names - self.told
             if any(getattr(record, name) is not None for record in self.records)
         }
-        return frozenset(by_value | (told - self.unseen))
+        return frozenset(by_value | (self.told - self.unseen))
 
 
 class _Reader:
