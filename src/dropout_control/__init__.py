@@ -10,16 +10,19 @@ The public API is re-exported here; see the API reference in the docs.
 
 from importlib.metadata import PackageNotFoundError, version
 
+from dropout_control import catalogue  # noqa: F401 - importing it registers every kind and rule
 from dropout_control.api import audit
 from dropout_control.auditing import run_audit
 from dropout_control.bundle import Bundle
 from dropout_control.errors import (
     DropoutControlError,
+    DuplicateKind,
     FindingsError,
     InvalidRecord,
     InvalidResidentId,
     InvalidStudentNumber,
     ParameterNotInForce,
+    UnknownKind,
 )
 from dropout_control.findings import (
     Citation,
@@ -32,6 +35,7 @@ from dropout_control.findings import (
     Subject,
 )
 from dropout_control.identity import ResidentId, Sex, StudentNumber
+from dropout_control.kinds import KINDS, Index, KindRegistry, Place, RecordKind
 from dropout_control.policy import Layer, Policy, PolicyBook, resolve_policy
 from dropout_control.rules import REGISTRY, Rule
 
@@ -41,20 +45,26 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0+unknown"
 
 __all__ = [
+    "KINDS",
     "REGISTRY",
     "Bundle",
     "Citation",
     "DropoutControlError",
+    "DuplicateKind",
     "Finding",
     "FindingsError",
+    "Index",
     "InvalidRecord",
     "InvalidResidentId",
     "InvalidStudentNumber",
+    "KindRegistry",
     "Layer",
     "Message",
     "ParameterNotInForce",
+    "Place",
     "Policy",
     "PolicyBook",
+    "RecordKind",
     "Report",
     "ResidentId",
     "Rule",
@@ -64,6 +74,7 @@ __all__ = [
     "SourceLocation",
     "StudentNumber",
     "Subject",
+    "UnknownKind",
     "__version__",
     "audit",
     "resolve_policy",

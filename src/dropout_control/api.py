@@ -45,7 +45,7 @@ def bundle_from_read(read: FolderRead) -> Bundle:
         for name, reason in sorted(read.unreadable.items())
     )
     return Bundle(
-        **records,  # type: ignore[arg-type]  # the kind names are the field names
+        records,
         rejections=(*read.rejections, *unreadable),
         duplicates=read.duplicates,
         kinds=read.records.keys(),

@@ -20,16 +20,16 @@ from dropout_control.catalogue import load_rules
 from dropout_control.findings import Finding, InputSummary, Report, Severity, SkippedRule
 from dropout_control.identity import region
 from dropout_control.policy import NATIONAL, Layer, Policy, resolve_policy
-from dropout_control.population.model import Child, Deferral, EmploymentReport
-from dropout_control.registry.model import StudentRecord
+from dropout_control.population.kinds import POPULATION
+from dropout_control.reconciliation.queries import latest_headcounts
+from dropout_control.registry.kinds import STUDENTS, UNKNOWN_COUNTY, county_code
+from dropout_control.registry.queries import county_of_school
 from dropout_control.rules import Rule, RuleContext, RuleRegistry
 from dropout_control.whereabouts import WhereaboutsStatus, whereabouts_of_all
 
 __all__ = ["UNKNOWN_COUNTY", "run_audit"]
 
-UNKNOWN_COUNTY = "unknown"
 _ROW_KINDS = {"rejections", "duplicates"}
-_COUNTY_DIGITS = 6
 
 
 def run_audit(
@@ -63,7 +63,7 @@ def run_audit(
         for kind in item.about:
             for subject, finding in item.run_all(_subjects(bundle, kind), context, kind=kind):
                 findings.append(finding)
-                tally.add(finding, *places.of(subject))
+                tally.add(finding, *places.of(subject, kind))
     metrics = _metrics(bundle, places, tally, policy)
     metrics["whereabouts"] = _whereabouts_counts(bundle, places, as_of=as_of, policy=policy)
     return Report(
@@ -104,44 +104,22 @@ def _why_not_run(item: Rule, bundle: Bundle, policy: Policy) -> str | None:
 
 
 class _Places:
-    """Which school and county a subject belongs to, for the metrics."""
+    """Which school and county a subject belongs to, for the metrics: each kind's
+    declaration says; rows that are not records (rejections, duplicates) belong nowhere."""
 
     def __init__(self, bundle: Bundle) -> None:
         self.bundle = bundle
-        regions: dict[str, Counter[str]] = defaultdict(Counter)
-        for record in bundle.students:
-            code = _county_code(record)
-            if code is not None:
-                regions[record.school_id][code] += 1
-        self.school_county = {
-            school: counts.most_common(1)[0][0] for school, counts in regions.items()
-        }
+        self.place_of = {kind.name: kind.place for kind in bundle.registry}
 
     def county_of_school(self, school_id: str) -> str:
-        return self.school_county.get(school_id, UNKNOWN_COUNTY)
+        return county_of_school(self.bundle, school_id)
 
-    def of(self, subject: object) -> tuple[str | None, str | None]:
-        if isinstance(subject, StudentRecord):
-            return subject.school_id, self.county_of_school(subject.school_id)
-        if isinstance(subject, Child):
-            return None, _county(subject.household_region)
-        if isinstance(subject, Deferral | EmploymentReport):
-            child = self.bundle.child_of(subject.key)
-            return None, _county(child.household_region) if child else None
-        return None, None
-
-
-def _county(code: str | None) -> str | None:
-    if code is None or len(code) != _COUNTY_DIGITS:
-        return None
-    return code
-
-
-def _county_code(record: StudentRecord) -> str | None:
-    if record.household_region is not None:
-        return _county(record.household_region)
-    number = record.valid_resident_id
-    return number.region_code if number is not None else None
+    def of(self, subject: object, kind: str) -> tuple[str | None, str | None]:
+        place_of = self.place_of.get(kind)
+        if place_of is None:
+            return None, None
+        place = place_of(subject, self.bundle)
+        return place.school, place.county
 
 
 class _Tally:
@@ -175,18 +153,19 @@ def _findings_summary(counts: Counter[tuple[str, str]]) -> dict[str, Any]:
 
 def _metrics(bundle: Bundle, places: _Places, tally: _Tally, policy: Policy) -> dict[str, Any]:
     schools: dict[str, dict[str, Any]] = {}
-    for record in bundle.students:
+    for record in bundle.records(STUDENTS):
         entry = schools.setdefault(
             record.school_id,
             {"school_id": record.school_id, "active_records": 0, "open_records": 0},
         )
         entry["active_records"] += record.status.value == "active"
         entry["open_records"] += record.is_open
-    for school_id, month in bundle.latest_headcount_month.items():
+    latest = latest_headcounts(bundle)
+    for school_id, month in latest.latest_month.items():
         entry = schools.setdefault(
             school_id, {"school_id": school_id, "active_records": 0, "open_records": 0}
         )
-        roll = bundle.latest_headcount.get(school_id, {})
+        roll = latest.rolls.get(school_id, {})
         entry["latest_headcount_month"] = str(month)
         # A row is keyed by both its numbers: count each row once.
         entry["present_at_latest_headcount"] = len({id(e) for e in roll.values() if e.present})
@@ -207,13 +186,13 @@ def _metrics(bundle: Bundle, places: _Places, tally: _Tally, policy: Policy) -> 
     for code, county in counties.items():
         county.update(_findings_summary(tally.by_county.get(code, Counter())))
     total = {
-        "students": len(bundle.students),
+        "students": len(bundle.records(STUDENTS)),
         "active_records": sum(e["active_records"] for e in schools.values()),
         "open_records": sum(e["open_records"] for e in schools.values()),
         "present_at_latest_headcount": sum(
             e["present_at_latest_headcount"] or 0 for e in schools.values()
         ),
-        "population": len(bundle.population),
+        "population": len(bundle.records(POPULATION)),
         **_findings_summary(tally.total),
     }
     return {
@@ -228,7 +207,8 @@ def _whereabouts_counts(
 ) -> dict[str, Any]:
     """Children by whereabouts, overall, per school (of the open or latest record) and per
     county (of the household, else of the school)."""
-    if not (bundle.students or bundle.population) or not _has_whereabouts_parameters(policy):
+    has_children = bool(bundle.records(STUDENTS)) or bool(bundle.records(POPULATION))
+    if not has_children or not _has_whereabouts_parameters(policy):
         return {}
     total: Counter[str] = Counter()
     schools: dict[str, Counter[str]] = defaultdict(Counter)
@@ -238,7 +218,7 @@ def _whereabouts_counts(
         total[status] += 1
         if found.school_id is not None:
             schools[found.school_id][status] += 1
-        county = _county(found.county) or (
+        county = county_code(found.county) or (
             places.county_of_school(found.school_id) if found.school_id else UNKNOWN_COUNTY
         )
         counties[county][status] += 1

@@ -1,8 +1,11 @@
-"""The bundle: every record of an audit, with the indexes the rules look things up in.
+"""The bundle: every record of an audit, by kind, with the indexes the rules look things up in.
 
-The audit builds one bundle, once, in time linear in the number of records. Rules look
-records of other kinds up here (a child's records by resident ID, a school's latest
-headcount); no rule scans all records of another kind.
+The readers build one bundle from a folder; an application builds one from records it
+already holds. Records are kept by kind (a name of :data:`~dropout_control.kinds.KINDS`)
+and each declared :class:`~dropout_control.kinds.Index` is built once, in one pass over
+its kind, the first time a rule asks for it. Rules look records of other kinds up
+through the ``queries`` module of the kind's package (a child's records by resident ID,
+a school's latest headcount); no rule scans all records of another kind.
 
 Records are matched by the text of their numbers as written, so a malformed ID number on
 both sides still matches.
@@ -10,231 +13,155 @@ both sides still matches.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 import attrs
 
-from dropout_control.calendar.year_month import YearMonth
 from dropout_control.intake import Duplicate, Rejection
-from dropout_control.kinds import RECORD_KINDS
-from dropout_control.population.model import Child, Deferral, EmploymentReport
-from dropout_control.reconciliation.model import HeadcountEntry, HeadcountTotal
-from dropout_control.registry.model import StudentRecord
-from dropout_control.suspensions.model import Suspension
-from dropout_control.transfers.model import Transfer
+from dropout_control.kinds import KINDS, Index, KindRegistry, RecordKind
 
 __all__ = ["Bundle"]
 
-_K = TypeVar("_K")
-_V = TypeVar("_V")
+_R = TypeVar("_R")
+_T = TypeVar("_T")
 
 
-def _group(items: Iterable[_V], key: Any) -> Mapping[Any, tuple[_V, ...]]:
-    groups: dict[Any, list[_V]] = {}
-    for item in items:
-        value = key(item)
-        if value is not None:
-            group = groups.get(value)
-            if group is None:
-                groups[value] = [item]
-            else:
-                group.append(item)
-    return {k: tuple(v) for k, v in groups.items()}
-
-
-def _kind_set(kinds: Iterable[str]) -> frozenset[str]:
-    return frozenset(kinds)
-
-
-def _student_resident_key(record: StudentRecord) -> str | None:
-    return record.resident_id.reveal() if record.resident_id is not None else None
-
-
-@attrs.frozen
+@attrs.frozen(init=False, repr=False)
 class Bundle:
-    """Records of every kind plus the indexes the rules need.
+    """Records of every kind, the rows that did not become records, and the indexes.
+
+    Records are given by kind name, as keywords or as a mapping::
+
+        Bundle(students=(record, ...), population=(child, ...))
+        Bundle({"students": records}, registry=my_kinds)
 
     ``kinds`` names the kinds that were given even where they hold no record (a kind
     given as an empty file counts: its rules run and find nothing); every kind that has
     records counts too. Rules whose kinds were not given are reported as not run.
-    ``fields_seen`` names, per kind, the fields that at least one record
-    carries.
+    ``fields_seen`` names, per kind, the fields that at least one record carries
+    (worked out from the records when not given). ``registry`` holds the declarations
+    of the kinds; a kind it does not declare raises
+    :class:`~dropout_control.errors.UnknownKind`.
     """
 
-    students: tuple[StudentRecord, ...] = ()
-    population: tuple[Child, ...] = ()
-    deferrals: tuple[Deferral, ...] = ()
-    headcounts: tuple[HeadcountEntry, ...] = ()
-    headcount_totals: tuple[HeadcountTotal, ...] = ()
-    employment: tuple[EmploymentReport, ...] = ()
-    transfers: tuple[Transfer, ...] = ()
-    suspensions: tuple[Suspension, ...] = ()
-    rejections: tuple[Rejection, ...] = ()
-    duplicates: tuple[Duplicate, ...] = ()
-    kinds: frozenset[str] = attrs.field(factory=frozenset, converter=_kind_set)
-    fields_seen: Mapping[str, frozenset[str]] = attrs.field(factory=dict)
+    _records: Mapping[str, tuple[object, ...]]
+    rejections: tuple[Rejection, ...]
+    duplicates: tuple[Duplicate, ...]
+    kinds: frozenset[str]
+    fields_seen: Mapping[str, frozenset[str]]
+    registry: KindRegistry = attrs.field(eq=False)
+    _built: dict[Index[Any, Any], object] = attrs.field(eq=False)
 
-    # Indexes, built once from the records above. They are plain dicts typed as read-only
-    # mappings (a mapping proxy costs a third more on every lookup, and the audit makes
-    # tens of millions): read them, never change them.
-    students_by_resident_id: Mapping[str, tuple[StudentRecord, ...]] = attrs.field(
-        init=False, repr=False
-    )
-    students_by_number: Mapping[str, tuple[StudentRecord, ...]] = attrs.field(
-        init=False, repr=False
-    )
-    transfers_by_student: Mapping[str, tuple[Transfer, ...]] = attrs.field(init=False, repr=False)
-    suspensions_by_student: Mapping[str, tuple[Suspension, ...]] = attrs.field(
-        init=False, repr=False
-    )
-    children_by_resident_id: Mapping[str, tuple[Child, ...]] = attrs.field(init=False, repr=False)
-    deferrals_by_resident_id: Mapping[str, tuple[Deferral, ...]] = attrs.field(
-        init=False, repr=False
-    )
-    latest_headcount_month: Mapping[str, YearMonth] = attrs.field(init=False, repr=False)
-    latest_headcount: Mapping[str, Mapping[str, HeadcountEntry]] = attrs.field(
-        init=False, repr=False
-    )
-    present_by_person: Mapping[str, tuple[HeadcountEntry, ...]] = attrs.field(
-        init=False, repr=False
-    )
-    headcount_months: Mapping[str, frozenset[YearMonth]] = attrs.field(init=False, repr=False)
-    school_ids: frozenset[str] = attrs.field(init=False, repr=False)
-
-    def __attrs_post_init__(self) -> None:
-        given = {kind for kind in RECORD_KINDS if getattr(self, kind)}
-        object.__setattr__(self, "kinds", self.kinds | given)
-        if not self.fields_seen:
+    def __init__(
+        self,
+        records: Mapping[str, Iterable[object]] | None = None,
+        *,
+        rejections: Iterable[Rejection] = (),
+        duplicates: Iterable[Duplicate] = (),
+        kinds: Iterable[str] = (),
+        fields_seen: Mapping[str, frozenset[str]] | None = None,
+        registry: KindRegistry | None = None,
+        **by_kind: Iterable[object],
+    ) -> None:
+        declared = KINDS if registry is None else registry
+        given = {**(records or {}), **by_kind}
+        for name in (*given, *kinds):
+            declared[name]  # raises UnknownKind for a name no declaration registered
+        held = {name: tuple(items) for name, items in given.items()}
+        present = frozenset(kinds) | {name for name, items in held.items() if items}
+        self.__attrs_init__(
+            MappingProxyType(held),
+            tuple(rejections),
+            tuple(duplicates),
+            present,
+            MappingProxyType(dict(fields_seen)) if fields_seen else MappingProxyType({}),
+            declared,
+            {},
+        )
+        if not fields_seen:
             object.__setattr__(self, "fields_seen", MappingProxyType(self._fields_present()))
-        put = object.__setattr__
-        put(self, "students_by_resident_id", _group(self.students, _student_resident_key))
-        put(self, "students_by_number", _group(self.students, lambda r: r.key))
-        put(self, "transfers_by_student", _group(self.transfers, lambda t: t.student_key))
-        put(self, "suspensions_by_student", _group(self.suspensions, lambda s: s.student_key))
-        put(self, "children_by_resident_id", _group(self.population, lambda c: c.key))
-        put(self, "deferrals_by_resident_id", _group(self.deferrals, lambda d: d.key))
-        months: dict[str, set[YearMonth]] = defaultdict(set)
-        for entry in self.headcounts:
-            months[entry.school_id].add(entry.month)
-        latest = {school: max(seen) for school, seen in months.items()}
-        put(self, "latest_headcount_month", latest)
-        rolls: dict[str, dict[str, HeadcountEntry]] = defaultdict(dict)
-        present: dict[str, list[HeadcountEntry]] = defaultdict(list)
-        for entry in self.headcounts:
-            school = entry.school_id
-            if entry.month != latest[school]:
-                continue
-            roll = rolls[school]
-            # A headcount row names its child by student number, resident ID or both.
-            for person in (entry.student_number, entry.resident_id):
-                if person is not None:
-                    roll[person] = entry
-                    if entry.present:
-                        present[person].append(entry)
-        put(self, "latest_headcount", dict(rolls))
-        put(self, "present_by_person", {k: tuple(v) for k, v in present.items()})
-        put(self, "headcount_months", {k: frozenset(v) for k, v in months.items()})
-        schools = {record.school_id for record in self.students}
-        put(self, "school_ids", frozenset(schools | months.keys()))
 
     @classmethod
-    def from_records(cls, records: Iterable[object]) -> Bundle:
+    def from_records(
+        cls, records: Iterable[object], *, registry: KindRegistry | None = None
+    ) -> Bundle:
         """A bundle of records an application already holds, of any kinds, in any order.
 
-        Each record goes to the kind of its class; an object of another class raises
-        ``TypeError``.
+        Each record goes to the kind declared for its class; an object of another class
+        raises ``TypeError``.
         """
-        kind_of = {record_type: kind for kind, record_type in RECORD_KINDS.items()}
-        grouped: dict[str, list[object]] = {kind: [] for kind in RECORD_KINDS}
+        declared = KINDS if registry is None else registry
+        grouped: dict[str, list[object]] = {}
+        kind_of: dict[type[object], str] = {}
         for record in records:
-            kind = kind_of.get(type(record))
-            if kind is None:
-                raise TypeError(f"{type(record).__name__} is not a record kind of the audit")
-            grouped[kind].append(record)
-        given: dict[str, Any] = {kind: tuple(items) for kind, items in grouped.items()}
-        return cls(**given)
+            record_type = type(record)
+            name = kind_of.get(record_type)
+            if name is None:
+                kind = declared.of_class(record_type)
+                if kind is None:
+                    raise TypeError(f"{record_type.__name__} is not a record kind of the audit")
+                name = kind_of[record_type] = kind.name
+            grouped.setdefault(name, []).append(record)
+        return cls(grouped, registry=declared)
+
+    def evolve(
+        self,
+        *,
+        rejections: Iterable[Rejection] | None = None,
+        duplicates: Iterable[Duplicate] | None = None,
+        kinds: Iterable[str] | None = None,
+        fields_seen: Mapping[str, frozenset[str]] | None = None,
+        **by_kind: Iterable[object],
+    ) -> Bundle:
+        """A copy with some kinds' records (by name) or the other parts replaced; its
+        indexes are built anew. ``fields_seen`` is worked out again from the records
+        unless given."""
+        return Bundle(
+            {**self._records, **by_kind},
+            rejections=self.rejections if rejections is None else rejections,
+            duplicates=self.duplicates if duplicates is None else duplicates,
+            kinds=self.kinds if kinds is None else kinds,
+            fields_seen=fields_seen,
+            registry=self.registry,
+        )
 
     def _fields_present(self) -> dict[str, frozenset[str]]:
         seen: dict[str, frozenset[str]] = {}
-        for kind in RECORD_KINDS:
-            records: Sequence[object] = getattr(self, kind)
+        for name, records in self._records.items():
             if not records:
                 continue
-            record_type: Any = type(records[0])
-            names = [a.name for a in attrs.fields(record_type) if a.name != "source"]
-            seen[kind] = frozenset(
-                name for name in names if any(getattr(r, name) is not None for r in records)
+            fields = self.registry[name].fields
+            seen[name] = frozenset(
+                field for field in fields if any(getattr(r, field) is not None for r in records)
             )
         return seen
 
-    def records(self, kind: str) -> tuple[object, ...]:
-        """The records of ``kind`` (a name of :data:`~dropout_control.kinds.RECORD_KINDS`)."""
-        return tuple(getattr(self, kind))
+    @overload
+    def records(self, kind: RecordKind[_T]) -> tuple[_T, ...]: ...
+
+    @overload
+    def records(self, kind: str) -> tuple[object, ...]: ...
+
+    def records(self, kind: RecordKind[Any] | str) -> tuple[object, ...]:
+        """The records of ``kind`` (a declaration, or a kind's name), in input order."""
+        name = kind if isinstance(kind, str) else kind.name
+        return self._records.get(name, ())
+
+    def index(self, index: Index[Any, _R]) -> _R:
+        """The look-up ``index`` over this bundle's records, built on first use."""
+        built = self._built
+        try:
+            return built[index]  # type: ignore[return-value]
+        except KeyError:
+            value = built[index] = index.build(self._records.get(index.kind, ()))
+            return value
 
     def has_field(self, kind: str, field: str) -> bool:
         """Whether at least one record of ``kind`` carries ``field``."""
         return field in self.fields_seen.get(kind, frozenset())
 
-    def student_records_of(self, resident_id: str) -> tuple[StudentRecord, ...]:
-        """Every student record holding this resident ID number (as written)."""
-        return self.students_by_resident_id.get(resident_id, ())
-
-    def child_of(self, resident_id: str) -> Child | None:
-        """The first roster entry of this resident ID number, if any."""
-        children = self.children_by_resident_id.get(resident_id)
-        return children[0] if children else None
-
-    def present_at_latest_headcounts(self, *people: str | None) -> tuple[HeadcountEntry, ...]:
-        """Entries of schools' latest headcounts that show any of these people present.
-
-        A person is named by a student number or a resident ID number (as written); each
-        entry appears once even when both numbers match it.
-        """
-        present = self.present_by_person
-        found: tuple[HeadcountEntry, ...] = ()
-        for person in people:
-            group = present.get(person) if person is not None else None
-            if not group or group is found:
-                continue
-            if not found:
-                found = group
-            elif not (len(group) == len(found) == 1 and group[0] is found[0]):
-                # Both numbers name entries (usually the same one, skipped above): merge
-                # them, each once, in the order first met.
-                found = tuple({id(entry): entry for entry in (*found, *group)}.values())
-        return found
-
-    def latest_roll_entry(self, school_id: str, *people: str | None) -> HeadcountEntry | None:
-        """This school's latest headcount row of a person named by any of these numbers."""
-        roll = self.latest_headcount.get(school_id, {})
-        for person in people:
-            if person is not None and person in roll:
-                return roll[person]
-        return None
-
-    def student_records_numbered(self, student_number: str) -> tuple[StudentRecord, ...]:
-        """Every student record of this student number (as written)."""
-        return self.students_by_number.get(student_number, ())
-
-    def transfers_of(self, student_number: str) -> tuple[Transfer, ...]:
-        """Every transfer of this student number."""
-        return self.transfers_by_student.get(student_number, ())
-
-    def suspensions_of(self, student_number: str) -> tuple[Suspension, ...]:
-        """Every suspension of this student number."""
-        return self.suspensions_by_student.get(student_number, ())
-
-    def holds_school(self, school_id: str) -> bool:
-        """Whether the bundle covers this school: some student record or headcount of it.
-
-        A school it does not cover keeps its registry elsewhere (another county's
-        export), so the absence of a record there proves nothing.
-        """
-        return school_id in self.school_ids
-
-    def deferrals_of(self, resident_id: str) -> tuple[Deferral, ...]:
-        """Every deferral of this resident ID number."""
-        return self.deferrals_by_resident_id.get(resident_id, ())
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{name}={len(items)}" for name, items in self._records.items())
+        return f"Bundle({counts})"

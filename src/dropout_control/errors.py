@@ -18,6 +18,7 @@ from __future__ import annotations
 
 __all__ = [
     "DropoutControlError",
+    "DuplicateKind",
     "DuplicateRule",
     "FindingError",
     "FindingsError",
@@ -31,6 +32,7 @@ __all__ = [
     "OutOfOrderApproval",
     "ParameterNotInForce",
     "UnknownJurisdiction",
+    "UnknownKind",
     "UnknownParameter",
     "UnknownRule",
     "UnreadableInput",
@@ -182,6 +184,21 @@ class UnreadableInput(DropoutControlError, OSError):
 
 class DuplicateRule(DropoutControlError, ValueError):
     """A rule ID registered twice: IDs are unique in a registry."""
+
+
+class DuplicateKind(DropoutControlError, ValueError):
+    """A record kind declared twice, or sharing a file name or record class with another."""
+
+
+class UnknownKind(DropoutControlError, KeyError):
+    """A record kind name that no declaration registered."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        super().__init__(name)
+
+    def __str__(self) -> str:
+        return f"no record kind named {self.name!r} is declared"
 
 
 class FindingsError(DropoutControlError, ExceptionGroup):

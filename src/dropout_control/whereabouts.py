@@ -18,13 +18,26 @@ from dropout_control.calendar import is_school_age
 from dropout_control.codes import Code
 from dropout_control.findings import SourceLocation
 from dropout_control.identity import mask_number
-from dropout_control.policy import Policy
+from dropout_control.policy import NATIONAL, Layer, Policy, resolve_policy
+from dropout_control.population.kinds import (
+    CHILDREN_BY_RESIDENT_ID,
+    DEFERRALS_BY_RESIDENT_ID,
+    POPULATION,
+)
 from dropout_control.population.model import Child, Deferral
 from dropout_control.reconciliation.model import HeadcountEntry
+from dropout_control.reconciliation.queries import (
+    latest_headcount_month,
+    latest_headcounts,
+    present_at_latest_headcounts,
+)
+from dropout_control.registry.kinds import STUDENTS, STUDENTS_BY_NUMBER, STUDENTS_BY_RESIDENT_ID
 from dropout_control.registry.model import RecordStatus, StudentRecord, StudyMode
+from dropout_control.suspensions.kinds import SUSPENSIONS_BY_STUDENT
 from dropout_control.suspensions.model import Suspension
+from dropout_control.transfers.kinds import TRANSFERS_BY_STUDENT
 from dropout_control.transfers.model import Transfer
-from dropout_control.transfers.rules import taken_outside, transferred_out_on
+from dropout_control.transfers.queries import taken_outside, transferred_out_on
 
 __all__ = ["Evidence", "Whereabouts", "WhereaboutsStatus", "whereabouts", "whereabouts_of_all"]
 
@@ -89,6 +102,7 @@ class _Known:
     transfers: tuple[Transfer, ...]
     suspensions: tuple[Suspension, ...]
     deferrals: tuple[Deferral, ...]
+    people: frozenset[str]
 
 
 def _collect(bundle: Bundle, person: str) -> _Known:
@@ -99,8 +113,8 @@ def _collect(bundle: Bundle, person: str) -> _Known:
     Run once per child by the audit's metrics, so it avoids work the common case (one
     record, nothing else) does not need.
     """
-    by_resident_id = bundle.students_by_resident_id
-    found = bundle.students_by_number.get(person, ()) + by_resident_id.get(person, ())
+    by_resident_id = bundle.index(STUDENTS_BY_RESIDENT_ID)
+    found = bundle.index(STUDENTS_BY_NUMBER).get(person, ()) + by_resident_id.get(person, ())
     resident_ids = {r.resident_id.reveal() for r in found if r.resident_id is not None}
     more = [r for rid in resident_ids if rid != person for r in by_resident_id.get(rid, ())]
     records = _distinct((*found, *more)) if more or len(found) > 1 else found
@@ -108,20 +122,21 @@ def _collect(bundle: Bundle, person: str) -> _Known:
         resident_ids = {r.resident_id.reveal() for r in records if r.resident_id is not None}
     numbers = {r.key for r in records}
     people = {person} | resident_ids | numbers
-    children = bundle.children_by_resident_id
+    children = bundle.index(CHILDREN_BY_RESIDENT_ID)
     child = next((c[0] for p in people if (c := children.get(p))), None)
-    transfers = bundle.transfers_by_student
-    suspensions = bundle.suspensions_by_student
-    deferrals = bundle.deferrals_by_resident_id
+    transfers = bundle.index(TRANSFERS_BY_STUDENT)
+    suspensions = bundle.index(SUSPENSIONS_BY_STUDENT)
+    deferrals = bundle.index(DEFERRALS_BY_RESIDENT_ID)
     return _Known(
         records=records,
         child=child,
-        present=bundle.present_at_latest_headcounts(*people),
+        present=present_at_latest_headcounts(bundle, *people),
         transfers=tuple(t for n in numbers for t in transfers.get(n, ())) if transfers else (),
         suspensions=(
             tuple(s for n in numbers for s in suspensions.get(n, ())) if suspensions else ()
         ),
         deferrals=tuple(d for p in people for d in deferrals.get(p, ())) if deferrals else (),
+        people=frozenset(people),
     )
 
 
@@ -131,9 +146,20 @@ def _distinct(records: tuple[StudentRecord, ...]) -> tuple[StudentRecord, ...]:
 
 
 def whereabouts(
-    bundle: Bundle, person: str, *, as_of: dt.date, policy: Policy, with_evidence: bool = True
+    bundle: Bundle,
+    person: str,
+    *,
+    as_of: dt.date,
+    jurisdiction: str = NATIONAL,
+    layers: Iterable[Layer] = (),
+    policy: Policy | None = None,
+    with_evidence: bool = True,
 ) -> Whereabouts:
     """Where the child named by ``person`` (a student number or resident ID) is on ``as_of``.
+
+    The policy is that of ``jurisdiction`` on ``as_of`` with an application's own
+    ``layers`` on top, as for :func:`~dropout_control.audit`; a caller that already
+    holds the resolved ``policy`` passes it instead.
 
     In order: a child who died or emigrated has left; an open record that is suspended
     (by status or a suspension covering the date) is suspended, one taught at home is
@@ -150,8 +176,10 @@ def whereabouts(
     ``with_evidence=False`` leaves the evidence empty, for callers that only count
     statuses (the audit's metrics) and need not spend the time on the texts.
     """
+    if policy is None:
+        policy = resolve_policy(jurisdiction, on=as_of, layers=layers)
     known = _collect(bundle, person)
-    evidence = tuple(_evidence(known, as_of)) if with_evidence else ()
+    evidence = tuple(_evidence(bundle, known, as_of)) if with_evidence else ()
     open_records = [r for r in known.records if r.is_open]
     home = open_records[0] if open_records else (known.records[0] if known.records else None)
     school_id = home.school_id if home else None
@@ -191,7 +219,7 @@ def _status(  # noqa: PLR0911 - one return per whereabouts, in the documented or
         if any(t.is_open_on(as_of) for t in known.transfers):
             return WhereaboutsStatus.IN_TRANSFER
         if known.present or all(
-            r.school_id not in bundle.latest_headcount_month for r in open_records
+            r.school_id not in latest_headcount_month(bundle) for r in open_records
         ):
             return WhereaboutsStatus.IN_SCHOOL
         return WhereaboutsStatus.WHEREABOUTS_UNKNOWN
@@ -240,45 +268,22 @@ def _lawful(deferral: Deferral, policy: Policy) -> bool:
     ) and deferral.approved_by in policy.value("suspension.approvers", tuple)
 
 
-def _evidence(known: _Known, as_of: dt.date) -> Iterator[Evidence]:
-    if known.child is not None:
-        child = known.child
-        gone = ""
-        if child.deceased_on is not None:
-            gone = f", died {child.deceased_on.isoformat()}"
-        elif child.emigrated_on is not None:
-            gone = f", emigrated {child.emigrated_on.isoformat()}"
-        yield Evidence(f"population roster, region {child.household_region}{gone}", child.source)
-    for record in known.records:
-        since = f" since {record.status_since.isoformat()}" if record.status_since else ""
-        mode = " (home teaching)" if record.is_home_taught else ""
-        yield Evidence(
-            f"record at school {record.school_id}, grade {record.grade}, "
-            f"{record.status.value}{since}{mode}",
-            record.source,
-        )
-    for entry in known.present:
-        yield Evidence(f"present at school {entry.school_id} in {entry.month}", entry.source)
-    for transfer in known.transfers:
-        to = transfer.to_school or "no receiving school"
-        yield Evidence(
-            f"transfer {transfer.transfer_id} from {transfer.from_school} to {to}, "
-            f"{transfer.status.value}, applied {transfer.applied_on.isoformat()}",
-            transfer.source,
-        )
-    for suspension in known.suspensions:
-        back = f", returned {suspension.returned_on.isoformat()}" if suspension.returned_on else ""
-        yield Evidence(
-            f"suspension {suspension.start.isoformat()} to {suspension.end.isoformat()}{back}",
-            suspension.source,
-        )
-    for deferral in known.deferrals:
-        runs = "running" if deferral.covers(as_of) else "not running"
-        yield Evidence(
-            f"deferral ({deferral.grounds}, {deferral.approved_by}) until "
-            f"{deferral.until.isoformat()}, {runs} on {as_of.isoformat()}",
-            deferral.source,
-        )
+def _evidence(bundle: Bundle, known: _Known, as_of: dt.date) -> Iterator[Evidence]:
+    """Every record that names the child, kind by kind in the order of the
+    declarations, as each kind's declaration words it."""
+    for kind in bundle.registry:
+        describe = kind.evidence
+        if describe is None or kind.name not in bundle.kinds:
+            continue
+        by_person = bundle.index(kind.by_person)
+        seen: dict[int, object] = {}
+        for number in sorted(known.people):
+            for record in by_person.get(number, ()):
+                seen.setdefault(id(record), record)
+        for record in seen.values():
+            what = describe(record, as_of, bundle)
+            if what is not None:
+                yield Evidence(what, getattr(record, "source", None))
 
 
 def whereabouts_of_all(
@@ -289,7 +294,7 @@ def whereabouts_of_all(
     :func:`whereabouts`)."""
     seen: set[str] = set()
     in_school = WhereaboutsStatus.IN_SCHOOL
-    for child in bundle.population:
+    for child in bundle.records(POPULATION):
         person = child.key
         seen.add(person)
         record = None if with_evidence else _plainly_in_school(bundle, child, person, as_of)
@@ -303,7 +308,7 @@ def whereabouts_of_all(
             )
             continue
         yield whereabouts(bundle, person, as_of=as_of, policy=policy, with_evidence=with_evidence)
-    for record in bundle.students:
+    for record in bundle.records(STUDENTS):
         resident = record.resident_id.reveal() if record.resident_id is not None else None
         if resident in seen or record.key in seen:
             continue
@@ -326,8 +331,8 @@ def _plainly_in_school(
     latest headcount (or the school has had none). :func:`whereabouts` gives the same
     answer the long way; anything else takes that way.
     """
-    records = bundle.students_by_resident_id.get(person)
-    if records is None or len(records) != 1 or person in bundle.students_by_number:
+    records = bundle.index(STUDENTS_BY_RESIDENT_ID).get(person)
+    if records is None or len(records) != 1 or person in bundle.index(STUDENTS_BY_NUMBER):
         return None
     record = records[0]
     number = record.key
@@ -335,13 +340,14 @@ def _plainly_in_school(
         record.status is not RecordStatus.ACTIVE
         or record.study_mode is StudyMode.HOME_TEACHING
         or child.has_left_on(as_of)
-        or number in bundle.transfers_by_student
-        or number in bundle.suspensions_by_student
-        or number in bundle.children_by_resident_id
-        or len(bundle.children_by_resident_id[person]) != 1
+        or number in bundle.index(TRANSFERS_BY_STUDENT)
+        or number in bundle.index(SUSPENSIONS_BY_STUDENT)
+        or number in (children := bundle.index(CHILDREN_BY_RESIDENT_ID))
+        or len(children[person]) != 1
     ):
         return None
-    present = bundle.present_by_person
+    latest = latest_headcounts(bundle)
+    present = latest.present
     if person in present or number in present:
         return record
-    return record if record.school_id not in bundle.latest_headcount_month else None
+    return record if record.school_id not in latest.latest_month else None

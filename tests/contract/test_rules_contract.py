@@ -121,7 +121,11 @@ def test_clean_bundles_give_no_finding_on_any_day_in_any_jurisdiction(
 
 
 @settings(max_examples=50, deadline=None)
-@given(clean_bundles().filter(lambda bundle: bool(bundle.transfers and bundle.suspensions)))
+@given(
+    clean_bundles().filter(
+        lambda bundle: bool(bundle.records("transfers") and bundle.records("suspensions"))
+    )
+)
 def test_transfers_and_suspensions_that_follow_the_rules_give_no_finding(bundle: Bundle) -> None:
     report = audit(bundle)
 

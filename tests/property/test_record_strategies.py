@@ -37,11 +37,13 @@ from dropout_control.identity import (
 )
 from dropout_control.identity.malformed import MalformedNumber
 from dropout_control.io import records_from_rows, structure_record
-from dropout_control.kinds import RECORD_KINDS
+from dropout_control.kinds import KINDS
 from dropout_control.policy import NATIONAL, resolve_policy
 from dropout_control.population import Child, Deferral, EmploymentReport
+from dropout_control.population.kinds import POPULATION
 from dropout_control.reconciliation import HeadcountEntry, HeadcountTotal
 from dropout_control.registry import RecordStatus, StudentRecord
+from dropout_control.registry.kinds import STUDENTS
 from dropout_control.strategies import (
     children,
     clean_bundles,
@@ -59,6 +61,7 @@ from dropout_control.strategies.bundles import OUTSIDE_REGIONS, UNKNOWN_REGIONS
 from dropout_control.suspensions import Suspension
 from dropout_control.transfers import Transfer, TransferStatus
 
+RECORD_KINDS = {kind.name: kind.record_class for kind in KINDS}
 AS_OF = dt.date(2019, 3, 20)
 POLICY = resolve_policy(NATIONAL, on=AS_OF)
 CURRENT = SchoolYear.containing(AS_OF, policy=POLICY)
@@ -80,7 +83,7 @@ RECORD_STRATEGIES: dict[str, st.SearchStrategy[object]] = {
 def audit_alone(record: object, *, with_kinds: Iterable[str] = ()) -> Report:
     bundle = Bundle.from_records([record])
     if with_kinds:
-        bundle = attrs.evolve(bundle, kinds=bundle.kinds | set(with_kinds))
+        bundle = bundle.evolve(kinds=bundle.kinds | set(with_kinds))
     return run_audit(bundle, as_of=AS_OF)
 
 
@@ -375,8 +378,8 @@ def test_the_repr_of_a_record_never_shows_a_number_or_a_name_in_clear(kind: str)
 @settings(max_examples=25, deadline=None)
 @given(clean_bundles())
 def test_a_clean_bundle_lists_every_student_on_the_roster_once(bundle: Bundle) -> None:
-    people = [r.resident_id.reveal() for r in bundle.students if r.resident_id is not None]
-    roster = [child.key for child in bundle.population]
+    people = [r.resident_id.reveal() for r in bundle.records(STUDENTS) if r.resident_id is not None]
+    roster = [child.key for child in bundle.records(POPULATION)]
 
     assert len(people) == len(set(people))
     assert len(roster) == len(set(roster))

@@ -17,14 +17,13 @@ datetime.date(2019, 3, 1)
 from __future__ import annotations
 
 from dropout_control.errors import UnreadableInput
-from dropout_control.io.aliases import HEADER_ALIASES, canonical_field
+from dropout_control.io.aliases import canonical_field
 from dropout_control.io.converter import CONVERTER, make_converter, structure_record
 from dropout_control.io.folder import FolderRead, Progress, kind_of, read_folder, records_from_rows
 from dropout_control.io.rows import BadRow, Row, Table, read_table
 
 __all__ = [
     "CONVERTER",
-    "HEADER_ALIASES",
     "BadRow",
     "FolderRead",
     "Progress",

@@ -3,7 +3,7 @@
 One configured cattrs :class:`~cattrs.Converter` does the work. It knows how to read a
 cell into each value type of the records (resident IDs and student numbers, coded
 values, dates, months, booleans, whole numbers, sex), and holds for each record class of
-:data:`~dropout_control.kinds.RECORD_KINDS` a structure function. Each field has its
+:data:`~dropout_control.kinds.KINDS` a structure function. Each field has its
 own hook: the hook knows the field's name, whether it is required, and its default, so
 an empty cell becomes ``None``, the default, or a "missing required field" error naming
 the field. The structure function is generated from the same field plans: it takes the
@@ -57,7 +57,7 @@ from dropout_control.identity import (
 )
 from dropout_control.identity.malformed import MalformedNumber
 from dropout_control.io import values
-from dropout_control.kinds import RECORD_KINDS
+from dropout_control.kinds import KINDS, KindRegistry
 
 __all__ = [
     "CONVERTER",
@@ -458,35 +458,53 @@ def make_converter(*, detailed_validation: bool = False) -> cattrs.Converter:
     """
     converter = cattrs.Converter(detailed_validation=detailed_validation)
     converter.register_structure_hook_factory(_has_parser, _type_hook)
-    for record_class in RECORD_KINDS.values():
+
+    def record_hook(record_class: type) -> Callable[[Any, type], object]:
         attrs.resolve_types(record_class)
         if not detailed_validation:
-            converter.register_structure_hook(record_class, _structure_function(record_class))
-            continue
+            return _structure_function(record_class)
         overrides = {
             attribute.name: override(struct_hook=_field_hook(attribute))
             for attribute in attrs.fields(record_class)
         }
-        converter.register_structure_hook(
+        return make_dict_structure_fn(
             record_class,
-            make_dict_structure_fn(
-                record_class,
-                converter,
-                _cattrs_detailed_validation=detailed_validation,
-                **overrides,  # type: ignore[arg-type]
-            ),
+            converter,
+            _cattrs_detailed_validation=detailed_validation,
+            **overrides,  # type: ignore[arg-type]
         )
+
+    # Every class a kind declares, the library's and an application's, whenever it was
+    # declared: the factory is asked the first time a class is structured.
+    converter.register_structure_hook_factory(_is_declared_record, record_hook)
     return converter
+
+
+_RECORD_CLASSES: set[type] = set()
+"""Record classes of kinds declared in a registry of an application's own."""
+
+
+def _is_declared_record(cls: object) -> bool:
+    return isinstance(cls, type) and (cls in _RECORD_CLASSES or KINDS.of_class(cls) is not None)
+
+
+def structure_hook(record_class: type) -> Callable[[Any, type], object]:
+    """The library converter's structure function for the record class of a declared
+    kind (of :data:`~dropout_control.kinds.KINDS` or of an application's registry)."""
+    _RECORD_CLASSES.add(record_class)
+    return CONVERTER.get_structure_hook(record_class)
 
 
 CONVERTER: Final = make_converter()
 """The library's converter (detailed validation off: each hook names its field)."""
 
-_CLASSES: Final = dict(RECORD_KINDS)
-
 
 def structure_record(
-    kind: str, row: Mapping[str, object], *, converter: cattrs.Converter = CONVERTER
+    kind: str,
+    row: Mapping[str, object],
+    *,
+    converter: cattrs.Converter = CONVERTER,
+    registry: KindRegistry = KINDS,
 ) -> object:
     """The record of ``kind`` that a row of canonical fields holds.
 
@@ -494,7 +512,8 @@ def structure_record(
     Raises :class:`~dropout_control.errors.InvalidRecord` naming the first bad field,
     with a reason safe to show (personal values masked).
     """
-    record_class = _CLASSES[kind]
+    record_class = registry[kind].record_class
+    _RECORD_CLASSES.add(record_class)
     try:
         return converter.structure(row, record_class)
     except (InvalidRecord, KeyError, ClassValidationError) as error:

@@ -29,9 +29,9 @@ from dropout_control.errors import InvalidRecord, UnreadableInput
 from dropout_control.findings import InputSummary, SourceLocation
 from dropout_control.intake import Duplicate, Rejection
 from dropout_control.io.aliases import Header, read_header
-from dropout_control.io.converter import CONVERTER, fields_told_by_cells, rejection_of
+from dropout_control.io.converter import fields_told_by_cells, rejection_of, structure_hook
 from dropout_control.io.rows import FORMATS, BadRow, Row, Table, read_table
-from dropout_control.kinds import PERSONAL_KEYS, RECORD_KINDS, UNIQUE_KEYS
+from dropout_control.kinds import KINDS, KindRegistry, RecordKind
 
 __all__ = ["PROGRESS_EVERY", "FolderRead", "Progress", "read_folder", "records_from_rows"]
 
@@ -88,20 +88,28 @@ def _is_passed_over(name: str) -> bool:
     return name.startswith((".", "_")) or name.upper().startswith("README")
 
 
-def kind_of(path: Path) -> str | None:
+def kind_of(path: Path, *, registry: KindRegistry = KINDS) -> str | None:
     """The kind a file holds, from its name, or None if it is not an input file.
 
     >>> kind_of(Path("students.csv")), kind_of(Path("Population.JSONL")), kind_of(Path("notes.txt"))
     ('students', 'population', None)
     """
-    kind = path.stem.lower()
-    if path.suffix.lower() in FORMATS and kind in RECORD_KINDS:
-        return kind
-    return None
+    if path.suffix.lower() not in FORMATS:
+        return None
+    kind = registry.of_file(path.stem)
+    return kind.name if kind is not None else None
 
 
-def read_folder(folder: str | os.PathLike[str], *, progress: Progress | None = None) -> FolderRead:
+def read_folder(
+    folder: str | os.PathLike[str],
+    *,
+    progress: Progress | None = None,
+    registry: KindRegistry = KINDS,
+) -> FolderRead:
     """Read every input file of a folder, in name order, into records.
+
+    ``registry`` declares the kinds to read (the library's, plus any an application
+    added).
 
     Raises :class:`~dropout_control.errors.UnreadableInput` when ``folder`` is not a
     folder. A file that cannot be read at all is listed in ``unreadable`` and the others
@@ -111,7 +119,7 @@ def read_folder(folder: str | os.PathLike[str], *, progress: Progress | None = N
     if not path.is_dir():
         reason = "no such folder" if not path.exists() else "not a folder"
         raise UnreadableInput(path, reason)
-    reader = _Reader(progress)
+    reader = _Reader(progress, registry)
     try:
         entries = sorted(path.iterdir(), key=lambda entry: entry.name)
     except OSError as error:
@@ -119,7 +127,7 @@ def read_folder(folder: str | os.PathLike[str], *, progress: Progress | None = N
     for entry in entries:
         if _is_passed_over(entry.name):
             continue
-        kind = kind_of(entry)
+        kind = kind_of(entry, registry=registry)
         if entry.is_dir() or kind is None:
             reader.unknown_files.append(entry.name + ("/" if entry.is_dir() else ""))
             continue
@@ -132,7 +140,11 @@ def read_folder(folder: str | os.PathLike[str], *, progress: Progress | None = N
     return reader.result()
 
 
-def records_from_rows(rows_by_kind: Mapping[str, Iterable[Mapping[str, object]]]) -> FolderRead:
+def records_from_rows(
+    rows_by_kind: Mapping[str, Iterable[Mapping[str, object]]],
+    *,
+    registry: KindRegistry = KINDS,
+) -> FolderRead:
     """Records from rows already in memory, by kind, as if each kind were a file.
 
     Keys may be the canonical field names or the registry's Chinese column names. The
@@ -145,9 +157,9 @@ def records_from_rows(rows_by_kind: Mapping[str, Iterable[Mapping[str, object]]]
     >>> [record.total for record in read.records["headcount_totals"]], read.duplicates[0].shown_key
     ([118], '2019-03|2162001234')
     """
-    reader = _Reader(None)
+    reader = _Reader(None, registry)
     for kind, rows in rows_by_kind.items():
-        if kind not in RECORD_KINDS:
+        if kind not in registry:
             reader.unknown_files.append(kind)
             continue
         reader.read(kind, _memory_table(kind, rows))
@@ -204,12 +216,19 @@ def _see(unseen: set[str], row: Mapping[str, object]) -> None:
 class _Kind:
     """What has been read so far of one kind."""
 
-    name: str
-    record_class: type
+    declared: RecordKind[object]
     records: list[object] = attrs.Factory(list)
     firsts: dict[str, SourceLocation] = attrs.Factory(dict)
     told: frozenset[str] = frozenset()
     unseen: set[str] = attrs.Factory(set)
+
+    @property
+    def name(self) -> str:
+        return self.declared.name
+
+    @property
+    def record_class(self) -> type:
+        return self.declared.record_class
 
     def __attrs_post_init__(self) -> None:
         # Only the fields whose record value does not tell are checked row by row.
@@ -230,8 +249,9 @@ class _Kind:
 class _Reader:
     """Reads tables kind by kind and keeps every outcome."""
 
-    def __init__(self, progress: Progress | None) -> None:
+    def __init__(self, progress: Progress | None, registry: KindRegistry) -> None:
         self.progress = progress
+        self.registry = registry
         self.kinds: dict[str, _Kind] = {}
         self.rejections: list[Rejection] = []
         self.duplicates: list[Duplicate] = []
@@ -255,11 +275,11 @@ class _Reader:
     def read(self, kind: str, table: Table) -> None:
         state = self.kinds.get(kind)
         if state is None:
-            state = self.kinds[kind] = _Kind(kind, RECORD_KINDS[kind])
+            state = self.kinds[kind] = _Kind(self.registry[kind])
         if table.columns is None:
             rows = self._renamed(kind, table)
         else:
-            header = read_header(kind, table.columns)
+            header = read_header(kind, table.columns, registry=self.registry)
             if header.unknown:
                 self.unknown_columns[table.file] = header.unknown
             if header.clash is not None:
@@ -300,7 +320,7 @@ class _Reader:
                 keys = tuple(row)  # type: ignore[arg-type]
                 header = headers.get(keys)
                 if header is None:
-                    header = read_header(kind, keys)
+                    header = read_header(kind, keys, registry=self.registry)
                     unknown.update(dict.fromkeys(header.unknown))
                     if len(headers) < _HEADERS_REMEMBERED:
                         headers[keys] = header
@@ -321,11 +341,11 @@ class _Reader:
     def _convert(self, state: _Kind, file: str, rows: Iterator[Row]) -> None:
         kind = state.name
         record_class = state.record_class
-        structure = CONVERTER.get_structure_hook(record_class)
-        key_fields = UNIQUE_KEYS.get(kind)
+        structure = structure_hook(record_class)
+        key_fields = state.declared.unique_key
         key_of = _key_function(record_class, key_fields) if key_fields else None
-        key_field = "|".join(key_fields or ())
-        personal = kind in PERSONAL_KEYS
+        key_field = "|".join(key_fields)
+        personal = state.declared.personal_key
         records = state.records
         firsts = state.firsts
         unseen = state.unseen

@@ -21,6 +21,8 @@ from dropout_control.calendar import (
 from dropout_control.findings import Citation, Severity
 from dropout_control.policy import Mark, term_zh
 from dropout_control.population.model import Child, Deferral, EmploymentReport
+from dropout_control.population.queries import child_of, deferrals_of
+from dropout_control.registry.queries import student_records_of
 from dropout_control.rules import Observation, RuleContext, rule
 
 __all__: list[str] = []
@@ -59,10 +61,10 @@ def _birth_date(
     record: Deferral | EmploymentReport, context: RuleContext[Bundle]
 ) -> dt.date | None:
     """A person's birth date: from the roster, else a student record, else the ID number."""
-    child = context.bundle.child_of(record.key)
+    child = child_of(context.bundle, record.key)
     if child is not None:
         return child.birth_date
-    for student in context.bundle.student_records_of(record.key):
+    for student in student_records_of(context.bundle, record.key):
         return student.birth_date
     number = record.valid_resident_id
     return number.birth_date if number is not None else None
@@ -111,11 +113,12 @@ def school_age_child_in_school(child: Child, context: RuleContext[Bundle]) -> It
     if not earliest <= child.birth_date <= latest:
         return
     key = child.key
-    records = context.bundle.student_records_of(key)
+    records = student_records_of(context.bundle, key)
     if any(r.is_open or r.status.has_finished for r in records):
         return
     if any(
-        d.covers(context.as_of) and _is_lawful(d, context) for d in context.bundle.deferrals_of(key)
+        d.covers(context.as_of) and _is_lawful(d, context)
+        for d in deferrals_of(context.bundle, key)
     ):
         return
     extended = _is_extended(context, disabled=child.is_disabled)

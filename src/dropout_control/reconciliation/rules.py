@@ -22,9 +22,19 @@ from dropout_control.calendar.year_month import YearMonth
 from dropout_control.findings import Citation, Severity, Subject
 from dropout_control.identity import mask_number
 from dropout_control.policy import Mark
+from dropout_control.reconciliation.kinds import HEADCOUNT_TOTALS
 from dropout_control.reconciliation.model import HeadcountEntry, HeadcountTotal
+from dropout_control.reconciliation.queries import (
+    headcount_months,
+    latest_headcount_month,
+    latest_roll_entry,
+    present_at_latest_headcounts,
+)
+from dropout_control.registry.kinds import STUDENTS
 from dropout_control.registry.model import RecordStatus, StudentRecord
+from dropout_control.registry.queries import student_records_numbered, student_records_of
 from dropout_control.rules import Observation, RuleContext, rule
+from dropout_control.suspensions.queries import suspensions_of
 
 __all__: list[str] = []
 
@@ -43,7 +53,7 @@ def _numbers(record: StudentRecord) -> tuple[str, str | None]:
 def _elsewhere(record: StudentRecord, bundle: Bundle) -> tuple[HeadcountEntry, ...]:
     """Present at another school's latest headcount, where the child holds no open record."""
     found = []
-    for entry in bundle.present_at_latest_headcounts(*_numbers(record)):
+    for entry in present_at_latest_headcounts(bundle, *_numbers(record)):
         if entry.school_id == record.school_id:
             continue
         if not _holds_open_record_at(entry, entry.school_id, bundle):
@@ -54,12 +64,12 @@ def _elsewhere(record: StudentRecord, bundle: Bundle) -> tuple[HeadcountEntry, .
 def _records_of_entry(entry: HeadcountEntry, bundle: Bundle) -> tuple[StudentRecord, ...]:
     """The records a headcount row names, by student number and by resident ID, once each."""
     numbered = (
-        bundle.student_records_numbered(entry.student_number)
+        student_records_numbered(bundle, entry.student_number)
         if entry.student_number is not None
         else ()
     )
     of_person = (
-        bundle.student_records_of(entry.resident_id) if entry.resident_id is not None else ()
+        student_records_of(bundle, entry.resident_id) if entry.resident_id is not None else ()
     )
     if not of_person:
         return numbered
@@ -145,14 +155,14 @@ def registered_and_present(
     bundle = context.bundle
     if record.status is not RecordStatus.ACTIVE or record.is_home_taught:
         return
-    month = bundle.latest_headcount_month.get(record.school_id)
+    month = latest_headcount_month(bundle).get(record.school_id)
     if month is None:
         return
     numbers = _numbers(record)
-    entry = bundle.latest_roll_entry(record.school_id, *numbers)
+    entry = latest_roll_entry(bundle, record.school_id, *numbers)
     if entry is not None and (entry.present or entry.excuse is not None):
         return
-    if any(s.covers(month.first_day) for s in bundle.suspensions_of(record.key)):
+    if any(s.covers(month.first_day) for s in suspensions_of(bundle, record.key)):
         return
     if _elsewhere(record, bundle):
         return
@@ -194,7 +204,7 @@ def present_and_registered(
     (教基一〔2013〕7号) [S]; 临州办发〔2019〕18号 part three [C].
     """
     bundle = context.bundle
-    if not entry.present or entry.month != bundle.latest_headcount_month.get(entry.school_id):
+    if not entry.present or entry.month != latest_headcount_month(bundle).get(entry.school_id):
         return
     if any(record.is_open for record in _records_of_entry(entry, bundle)):
         return
@@ -253,7 +263,7 @@ def headcount_every_month(
     if first.get(record.school_id) is not record:
         return
     required = context.memo("REC-003:months", lambda: _required_months(context))
-    have = bundle.headcount_months.get(record.school_id, frozenset())
+    have = headcount_months(bundle).get(record.school_id, frozenset())
     missing = [month for month in required if month not in have]
     if missing:
         yield Observation(
@@ -266,7 +276,7 @@ def headcount_every_month(
 
 def _first_active_records(bundle: Bundle) -> dict[str, StudentRecord]:
     first: dict[str, StudentRecord] = {}
-    for record in bundle.students:
+    for record in bundle.records(STUDENTS):
         if record.status is RecordStatus.ACTIVE and record.school_id not in first:
             first[record.school_id] = record
     return first
@@ -315,7 +325,7 @@ def reported_total_matches(
 
 def _latest_totals(bundle: Bundle) -> dict[str, YearMonth]:
     latest: dict[str, YearMonth] = {}
-    for total in bundle.headcount_totals:
+    for total in bundle.records(HEADCOUNT_TOTALS):
         if total.school_id not in latest or total.month > latest[total.school_id]:
             latest[total.school_id] = total.month
     return latest
@@ -323,7 +333,7 @@ def _latest_totals(bundle: Bundle) -> dict[str, YearMonth]:
 
 def _active_counts(bundle: Bundle) -> dict[str, int]:
     counts: dict[str, int] = {}
-    for record in bundle.students:
+    for record in bundle.records(STUDENTS):
         if record.status is RecordStatus.ACTIVE:
             counts[record.school_id] = counts.get(record.school_id, 0) + 1
     return counts

@@ -23,6 +23,7 @@ from dropout_control.identity.malformed import MalformedNumber
 from dropout_control.policy import Mark
 from dropout_control.population import Child
 from dropout_control.registry.model import IdType, StudentRecord
+from dropout_control.registry.queries import student_records_of
 from dropout_control.rules import Observation, RuleContext, rule
 
 __all__: list[str] = []
@@ -236,7 +237,7 @@ def one_person_one_record(
         return
     holders = [
         other
-        for other in context.bundle.student_records_of(record.resident_id.reveal())
+        for other in student_records_of(context.bundle, record.resident_id.reveal())
         if other.is_open
     ]
     if len(holders) < 2:  # noqa: PLR2004 - "more than one" is the rule itself

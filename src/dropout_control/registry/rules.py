@@ -16,6 +16,7 @@ from dropout_control.calendar import (
 )
 from dropout_control.findings import Citation, Severity
 from dropout_control.policy import Mark, SchoolStructure
+from dropout_control.population.queries import child_of
 from dropout_control.registry.model import RecordStatus, StudentRecord
 from dropout_control.rules import Observation, RuleContext, rule
 
@@ -241,7 +242,7 @@ def death_cancelled_in_time(
     """
     if record.resident_id is None:
         return
-    child = context.bundle.child_of(record.resident_id.reveal())
+    child = child_of(context.bundle, record.resident_id.reveal())
     if child is None or child.deceased_on is None or child.deceased_on > context.as_of:
         return
     limit = context.policy.value("registration.death_cancel_within_working_days", int)

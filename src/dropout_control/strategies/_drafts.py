@@ -15,7 +15,7 @@ from dropout_control.bundle import Bundle
 from dropout_control.calendar import date_of_age, latest_birth_date
 from dropout_control.identity import ResidentId, StudentNumber
 from dropout_control.identity.malformed import MalformedNumber
-from dropout_control.kinds import RECORD_KINDS
+from dropout_control.kinds import KINDS
 from dropout_control.population import Child, Deferral, EmploymentReport
 from dropout_control.registry import CancelReason, RecordStatus, StudentRecord
 from dropout_control.strategies._headcounts import headcounts_of
@@ -224,7 +224,7 @@ def finish(draft: Draft) -> Bundle:
         employment=numbered("employment", draft.employment),
         transfers=numbered("transfers", draft.transfers),
         suspensions=numbered("suspensions", draft.suspensions),
-        kinds=RECORD_KINDS.keys(),
+        kinds=KINDS.names(),
     )
 
 

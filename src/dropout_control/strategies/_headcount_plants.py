@@ -12,8 +12,18 @@ from hypothesis import strategies as st
 
 from dropout_control.bundle import Bundle
 from dropout_control.calendar import YearMonth
+from dropout_control.population.kinds import POPULATION
 from dropout_control.reconciliation import HeadcountEntry, HeadcountTotal
+from dropout_control.reconciliation.kinds import HEADCOUNT_TOTALS, HEADCOUNTS
+from dropout_control.reconciliation.queries import (
+    headcount_months,
+    latest_headcount_month,
+    latest_headcounts,
+    latest_roll_entry,
+)
 from dropout_control.registry import RecordStatus, StudentRecord
+from dropout_control.registry.kinds import STUDENTS
+from dropout_control.registry.queries import student_records_of
 from dropout_control.strategies._drafts import coin, numbered, pick
 from dropout_control.strategies._headcounts import school_year_months
 from dropout_control.strategies._record_basics import (
@@ -33,16 +43,14 @@ def _with_rolls(
     bundle: Bundle, entries: Iterable[HeadcountEntry], totals: Iterable[HeadcountTotal]
 ) -> Bundle:
     """``bundle`` with these headcount rows and totals, numbered anew."""
-    return attrs.evolve(
-        bundle,
+    return bundle.evolve(
         headcounts=numbered("headcounts", entries),
         headcount_totals=numbered("headcount_totals", totals),
-        fields_seen={},
     )
 
 
 def _latest_entry(bundle: Bundle, record: StudentRecord) -> HeadcountEntry:
-    entry = bundle.latest_roll_entry(record.school_id, record.key)
+    entry = latest_roll_entry(bundle, record.school_id, record.key)
     assert entry is not None
     return entry
 
@@ -50,22 +58,25 @@ def _latest_entry(bundle: Bundle, record: StudentRecord) -> HeadcountEntry:
 def _active_on_rolls(bundle: Bundle) -> list[StudentRecord]:
     return [
         record
-        for record in bundle.students
-        if record.status is RecordStatus.ACTIVE and record.school_id in bundle.latest_headcount
+        for record in bundle.records(STUDENTS)
+        if record.status is RecordStatus.ACTIVE
+        and record.school_id in latest_headcounts(bundle).rolls
     ]
 
 
 def _new_school(draw: st.DrawFn, bundle: Bundle) -> str:
-    known = {record.school_id for record in bundle.students} | set(bundle.latest_headcount)
+    known = {record.school_id for record in bundle.records(STUDENTS)} | set(
+        latest_headcounts(bundle).rolls
+    )
     return draw(school_ids().filter(lambda school: school not in known))
 
 
 def plant_tr_007(draw: st.DrawFn, calendar: SchoolCalendar, bundle: Bundle) -> Bundle:
     record = pick(draw, _active_on_rolls(bundle))
-    others = [school for school in bundle.latest_headcount_month if school != record.school_id]
+    others = [school for school in latest_headcount_month(bundle) if school != record.school_id]
     if others and coin(draw):
         school = pick(draw, others)
-        month = bundle.latest_headcount_month[school]
+        month = latest_headcount_month(bundle)[school]
     else:
         school, month = _new_school(draw, bundle), YearMonth.of(calendar.as_of)
     named_by = pick(draw, ["student_number", "resident_id", "both"])
@@ -81,11 +92,11 @@ def plant_tr_007(draw: st.DrawFn, calendar: SchoolCalendar, bundle: Bundle) -> B
         ),
         name=record.name,
     )
-    entries = list(bundle.headcounts)
+    entries = list(bundle.records(HEADCOUNTS))
     if coin(draw):  # and gone from the roll of its own school
         here = _latest_entry(bundle, record)
         entries = _replaced_in(entries, here, attrs.evolve(here, present=False))
-    return _with_rolls(bundle, [*entries, there], bundle.headcount_totals)
+    return _with_rolls(bundle, [*entries, there], bundle.records(HEADCOUNT_TOTALS))
 
 
 def _replaced_in(items: Iterable[_T], old: _T, new: _T | None) -> list[_T]:
@@ -103,38 +114,42 @@ def plant_rec_001(draw: st.DrawFn, calendar: SchoolCalendar, bundle: Bundle) -> 
     record = pick(draw, _active_on_rolls(bundle))
     entry = _latest_entry(bundle, record)
     # Left off the roll only where others stay on it: an empty roll is no headcount.
-    alone = [(e.school_id, e.month) for e in bundle.headcounts].count(
+    alone = [(e.school_id, e.month) for e in bundle.records(HEADCOUNTS)].count(
         (entry.school_id, entry.month)
     ) == 1
     absent = attrs.evolve(entry, present=False, excuse=None) if alone or coin(draw) else None
-    entries = _replaced_in(bundle.headcounts, entry, absent)
-    return _with_rolls(bundle, entries, bundle.headcount_totals)
+    entries = _replaced_in(bundle.records(HEADCOUNTS), entry, absent)
+    return _with_rolls(bundle, entries, bundle.records(HEADCOUNT_TOTALS))
 
 
 def plant_rec_002(draw: st.DrawFn, calendar: SchoolCalendar, bundle: Bundle) -> Bundle:
-    school = pick(draw, sorted(bundle.latest_headcount_month))
+    school = pick(draw, sorted(latest_headcount_month(bundle)))
     unregistered = [
         child
-        for child in bundle.population
-        if not bundle.student_records_of(child.key) and not child.has_left_on(calendar.as_of)
+        for child in bundle.records(POPULATION)
+        if not student_records_of(bundle, child.key) and not child.has_left_on(calendar.as_of)
     ]
     if unregistered and coin(draw):
         child = pick(draw, unregistered)
         resident_id, name = child.key, child.name
     else:
-        used = {record.key for record in bundle.students}
-        used.update(child.key for child in bundle.population)
-        used.update(record.resident_id.reveal() for record in bundle.students if record.resident_id)
+        used = {record.key for record in bundle.records(STUDENTS)}
+        used.update(child.key for child in bundle.records(POPULATION))
+        used.update(
+            record.resident_id.reveal() for record in bundle.records(STUDENTS) if record.resident_id
+        )
         number = draw_resident_id(draw, born=calendar.window, used=used)
         resident_id, name = number.reveal(), draw(names())
     entry = HeadcountEntry(
-        month=bundle.latest_headcount_month[school],
+        month=latest_headcount_month(bundle)[school],
         school_id=school,
         present=True,
         resident_id=resident_id,
         name=name,
     )
-    return _with_rolls(bundle, [*bundle.headcounts, entry], bundle.headcount_totals)
+    return _with_rolls(
+        bundle, [*bundle.records(HEADCOUNTS), entry], bundle.records(HEADCOUNT_TOTALS)
+    )
 
 
 def plant_rec_003(draw: st.DrawFn, calendar: SchoolCalendar, bundle: Bundle) -> Bundle:
@@ -145,22 +160,26 @@ def plant_rec_003(draw: st.DrawFn, calendar: SchoolCalendar, bundle: Bundle) -> 
         [
             month
             for month in school_year_months(calendar)
-            if month >= YearMonth.of(since) and month in bundle.headcount_months[school]
+            if month >= YearMonth.of(since) and month in headcount_months(bundle)[school]
         ],
     )
-    entries = [e for e in bundle.headcounts if (e.school_id, e.month) != (school, month)]
-    totals = [t for t in bundle.headcount_totals if (t.school_id, t.month) != (school, month)]
+    entries = [e for e in bundle.records(HEADCOUNTS) if (e.school_id, e.month) != (school, month)]
+    totals = [
+        t for t in bundle.records(HEADCOUNT_TOTALS) if (t.school_id, t.month) != (school, month)
+    ]
     return _with_rolls(bundle, entries, totals)
 
 
 def plant_rec_004(draw: st.DrawFn, calendar: SchoolCalendar, bundle: Bundle) -> Bundle:
     latest = [
         total
-        for total in bundle.headcount_totals
-        if total.month == bundle.latest_headcount_month.get(total.school_id)
+        for total in bundle.records(HEADCOUNT_TOTALS)
+        if total.month == latest_headcount_month(bundle).get(total.school_id)
     ]
     total = pick(draw, latest)
     change = draw(st.integers(1, 5)) * pick(draw, [1, -1])
     reported = total.total + change if total.total + change >= 0 else total.total - change
-    totals = _replaced_in(list(bundle.headcount_totals), total, attrs.evolve(total, total=reported))
-    return _with_rolls(bundle, bundle.headcounts, totals)
+    totals = _replaced_in(
+        list(bundle.records(HEADCOUNT_TOTALS)), total, attrs.evolve(total, total=reported)
+    )
+    return _with_rolls(bundle, bundle.records(HEADCOUNTS), totals)

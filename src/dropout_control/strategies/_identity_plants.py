@@ -25,7 +25,9 @@ from dropout_control.findings import SourceLocation
 from dropout_control.identity import ResidentId, StudentNumber
 from dropout_control.identity.malformed import MalformedNumber
 from dropout_control.intake import Duplicate, Rejection
+from dropout_control.reconciliation.kinds import HEADCOUNT_TOTALS
 from dropout_control.registry import CancelReason, RecordStatus, StudentRecord
+from dropout_control.registry.kinds import STUDENTS
 from dropout_control.strategies._drafts import (
     BAD_APPROVERS,
     BAD_GROUNDS,
@@ -388,7 +390,7 @@ def plant_reg_003(draw: st.DrawFn, draft: Draft) -> Draft:
     )
 
 
-def _next_line(records: Sequence[object]) -> int:
+def _next_line(records: Sequence[Any]) -> int:
     lines = [getattr(record, "source", None) for record in records]
     return max((where.line for where in lines if isinstance(where, SourceLocation)), default=1) + 1
 
@@ -396,17 +398,15 @@ def _next_line(records: Sequence[object]) -> int:
 def plant_input_001(draw: st.DrawFn, calendar: SchoolCalendar, bundle: Bundle) -> Bundle:
     kind, field, reason = pick(draw, _REJECTED_CELLS)
     where = source(kind, _next_line(bundle.records(kind)))
-    return attrs.evolve(
-        bundle, rejections=(*bundle.rejections, Rejection(where, kind, field, reason))
-    )
+    return bundle.evolve(rejections=(*bundle.rejections, Rejection(where, kind, field, reason)))
 
 
 def plant_input_002(draw: st.DrawFn, calendar: SchoolCalendar, bundle: Bundle) -> Bundle:
-    if bundle.headcount_totals and coin(draw):
-        total = pick(draw, bundle.headcount_totals)
+    if bundle.records(HEADCOUNT_TOTALS) and coin(draw):
+        total = pick(draw, bundle.records(HEADCOUNT_TOTALS))
         assert total.source is not None
         repeated = Duplicate(
-            source=source("headcount_totals", _next_line(bundle.headcount_totals)),
+            source=source("headcount_totals", _next_line(bundle.records(HEADCOUNT_TOTALS))),
             kind="headcount_totals",
             key_field="month|school_id",
             key=f"{total.month}|{total.school_id}",
@@ -414,13 +414,13 @@ def plant_input_002(draw: st.DrawFn, calendar: SchoolCalendar, bundle: Bundle) -
             personal=False,
         )
     else:
-        record = pick(draw, bundle.students)
+        record = pick(draw, bundle.records(STUDENTS))
         assert record.source is not None
         repeated = Duplicate(
-            source=source("students", _next_line(bundle.students)),
+            source=source("students", _next_line(bundle.records(STUDENTS))),
             kind="students",
             key_field="student_number",
             key=record.key,
             first=record.source,
         )
-    return attrs.evolve(bundle, duplicates=(*bundle.duplicates, repeated))
+    return bundle.evolve(duplicates=(*bundle.duplicates, repeated))

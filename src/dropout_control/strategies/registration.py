@@ -6,41 +6,43 @@ the value and record types, which do not import Hypothesis.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from dropout_control.calendar import LunarDate, MonthDay, YearMonth
+from dropout_control.catalogue import load_kinds
 from dropout_control.identity import ResidentId, StudentNumber
-from dropout_control.population import Child, Deferral, EmploymentReport
-from dropout_control.reconciliation import HeadcountEntry, HeadcountTotal
-from dropout_control.registry import StudentRecord
-from dropout_control.suspensions import Suspension
-from dropout_control.transfers import Transfer
+from dropout_control.kinds import KINDS, KindRegistry, RecordKind
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from hypothesis.strategies import SearchStrategy
 
-__all__ = ["TYPES", "strategy_for"]
+__all__ = ["TYPES", "plant_of", "strategy_for"]
+
+_VALUES: tuple[type[object], ...] = (ResidentId, StudentNumber, LunarDate, MonthDay, YearMonth)
 
 TYPES: tuple[type[object], ...] = (
-    ResidentId,
-    StudentNumber,
-    LunarDate,
-    MonthDay,
-    YearMonth,
-    StudentRecord,
-    Child,
-    Deferral,
-    EmploymentReport,
-    HeadcountEntry,
-    HeadcountTotal,
-    Transfer,
-    Suspension,
+    *_VALUES,
+    *(kind.record_class for kind in load_kinds() if kind.plant is not None),
 )
+"""The value types, and the record class of every declared kind that names its plant."""
 
 
-def strategy_for(kind: type[object]) -> SearchStrategy[object]:
+def plant_of(kind: RecordKind[Any]) -> SearchStrategy[Any]:
+    """The strategy of valid records that ``kind``'s declaration names as its plant.
+
+    Raises ``LookupError`` for a kind that names none.
+    """
+    if kind.plant is None:
+        raise LookupError(f"kind {kind.name} names no Hypothesis strategy")
+    module, _, function = kind.plant.partition(":")
+    make: Callable[[], SearchStrategy[Any]] = getattr(importlib.import_module(module), function)
+    return make()
+
+
+def strategy_for(kind: type[object], *, registry: KindRegistry = KINDS) -> SearchStrategy[object]:
     """The strategy of valid values for one of :data:`TYPES` (records with the
     strategies' defaults: lawful on their default audit date)."""
     from dropout_control.strategies.dates import lunar_dates, month_days  # noqa: PLC0415
@@ -48,31 +50,18 @@ def strategy_for(kind: type[object]) -> SearchStrategy[object]:
         resident_ids,
         student_numbers,
     )
-    from dropout_control.strategies.records import (  # noqa: PLC0415
-        children,
-        deferrals,
-        employment_reports,
-        headcount_entries,
-        headcount_totals,
-        student_records,
-        suspensions,
-        transfers,
-        year_months,
-    )
+    from dropout_control.strategies.records import year_months  # noqa: PLC0415
 
-    chosen: dict[type[object], Callable[[], SearchStrategy[object]]] = {
+    values: dict[type[object], Callable[[], SearchStrategy[Any]]] = {
         ResidentId: resident_ids,
         StudentNumber: student_numbers,
         LunarDate: lunar_dates,
         MonthDay: month_days,
         YearMonth: year_months,
-        StudentRecord: student_records,
-        Child: children,
-        Deferral: deferrals,
-        EmploymentReport: employment_reports,
-        HeadcountEntry: headcount_entries,
-        HeadcountTotal: headcount_totals,
-        Transfer: transfers,
-        Suspension: suspensions,
     }
-    return chosen[kind]()
+    if kind in values:
+        return values[kind]()
+    declared = registry.of_class(kind)
+    if declared is None:
+        raise LookupError(f"{kind.__name__} is not a value or record type of the library")
+    return plant_of(declared)

@@ -18,9 +18,12 @@ from dropout_control.bundle import Bundle
 from dropout_control.calendar import SchoolYear, Term
 from dropout_control.findings import Citation, Severity
 from dropout_control.policy import Mark, SchoolStructure, term_zh, terms_zh
+from dropout_control.population.queries import child_of
 from dropout_control.registry.model import RecordStatus, StudentRecord
+from dropout_control.registry.queries import student_records_numbered, student_records_of
 from dropout_control.rules import Observation, RuleContext, rule
 from dropout_control.suspensions.model import Suspension
+from dropout_control.suspensions.queries import suspensions_of
 from dropout_control.suspensions.state import (
     SuspensionState,
     latest_suspension,
@@ -218,11 +221,11 @@ def _elsewhere(record: StudentRecord, context: RuleContext[Bundle]) -> bool:
     """Whether another record of the same person, or the population roster, accounts for
     the child on the audit date."""
     bundle = context.bundle
-    others = list(bundle.student_records_numbered(record.key))
+    others = list(student_records_numbered(bundle, record.key))
     if record.resident_id is not None:
         resident = record.resident_id.reveal()
-        others.extend(bundle.student_records_of(resident))
-        child = bundle.child_of(resident)
+        others.extend(student_records_of(bundle, resident))
+        child = child_of(bundle, resident)
         if child is not None and child.has_left_on(context.as_of):
             return True
     return any(other is not record and _is_accounted_for(other) for other in others)
@@ -276,7 +279,7 @@ def returned_after_suspension(
     if record.status not in _NOT_BACK:
         return
     as_of = context.as_of
-    started = (s for s in context.bundle.suspensions_of(record.key) if s.start <= as_of)
+    started = (s for s in suspensions_of(context.bundle, record.key) if s.start <= as_of)
     latest = latest_suspension(started)
     if latest is None:
         return
@@ -368,7 +371,7 @@ def not_in_graduating_final_term(
     dates are the policy's, not the school's calendar (the spring start is marked U).
     Basis: provincial registration rules [S].
     """
-    records = context.bundle.student_records_numbered(suspension.student_key)
+    records = student_records_numbered(context.bundle, suspension.student_key)
     if not records:
         return
     record = _record_of(records)

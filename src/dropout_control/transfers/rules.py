@@ -21,9 +21,13 @@ from dropout_control.bundle import Bundle
 from dropout_control.calendar import SchoolYear, Term, count_working_days
 from dropout_control.findings import Citation, Severity
 from dropout_control.policy import Mark, SchoolStructure
+from dropout_control.population.queries import child_of
 from dropout_control.registry.model import RecordStatus, StudentRecord
+from dropout_control.registry.queries import student_records_numbered, student_records_of
 from dropout_control.rules import Observation, RuleContext, rule
+from dropout_control.suspensions.queries import suspensions_of
 from dropout_control.transfers.model import ApprovalParty, Transfer, TransferStatus
+from dropout_control.transfers.queries import taken_outside, transferred_out_on, transfers_of
 from dropout_control.transfers.workflow import approval_order, next_step
 
 __all__ = ["taken_outside", "transferred_out_on"]
@@ -287,7 +291,7 @@ def not_suspended_when_applied(
     if transfer.status is TransferStatus.REJECTED:
         return
     day = transfer.applied_on
-    covering = [s for s in context.bundle.suspensions_of(transfer.student_key) if s.covers(day)]
+    covering = [s for s in suspensions_of(context.bundle, transfer.student_key) if s.covers(day)]
     if not covering:
         return
     first = min(covering, key=lambda s: s.start)
@@ -390,33 +394,12 @@ def not_in_graduating_final_term(
 def _person_records(record: StudentRecord, bundle: Bundle) -> list[StudentRecord]:
     """Every record of the same person: same student number or same resident ID number."""
     found: dict[int, StudentRecord] = {
-        id(r): r for r in bundle.student_records_numbered(record.key)
+        id(r): r for r in student_records_numbered(bundle, record.key)
     }
     if record.resident_id is not None:
-        for other in bundle.student_records_of(record.resident_id.reveal()):
+        for other in student_records_of(bundle, record.resident_id.reveal()):
             found[id(other)] = other
     return list(found.values())
-
-
-def transferred_out_on(record: StudentRecord, bundle: Bundle) -> tuple[dt.date, str] | None:
-    """When a record was transferred out, and what the date is read from.
-
-    Its ``status_since``; else the latest completed transfer from its school; else the
-    latest application from it; else None. Shared with the whereabouts of a child.
-    """
-    if record.status_since is not None:
-        return record.status_since, "status_since"
-    from_here = [t for t in bundle.transfers_of(record.key) if t.from_school == record.school_id]
-    completed = [
-        t.completed_on
-        for t in from_here
-        if t.status is TransferStatus.COMPLETED and t.completed_on is not None
-    ]
-    if completed:
-        return max(completed), "completed_transfer"
-    if from_here:
-        return max(t.applied_on for t in from_here), "transfer_application"
-    return None
 
 
 def _is_placed(
@@ -441,27 +424,6 @@ def _is_placed(
     return taken_outside(record, context.bundle) is not None
 
 
-def taken_outside(record: StudentRecord, bundle: Bundle) -> Transfer | None:
-    """The completed transfer by which a school outside the bundle took this record's
-    student, if any (the latest, when several).
-
-    A completed transfer carries the receiving school's and bureau's approval, which in
-    the registry system is the receiving school's acceptance of the child; when that
-    school is not covered by the bundle (:meth:`~dropout_control.bundle.Bundle.holds_school`)
-    its record is in another export, and the student is accounted for. Shared with the
-    whereabouts of a child.
-    """
-    taken = [
-        t
-        for t in bundle.transfers_of(record.key)
-        if t.from_school == record.school_id
-        and t.status is TransferStatus.COMPLETED
-        and t.to_school is not None
-        and not bundle.holds_school(t.to_school)
-    ]
-    return max(taken, key=lambda t: t.completed_on or t.applied_on) if taken else None
-
-
 _PLACED = frozenset({RecordStatus.GRADUATED, RecordStatus.COMPLETED, RecordStatus.DECEASED})
 
 
@@ -474,7 +436,7 @@ def _is_accounted_for(record: StudentRecord) -> bool:
 def _has_left(records: list[StudentRecord], context: RuleContext[Bundle]) -> bool:
     """Whether the population roster shows the child dead or emigrated by the audit date."""
     for resident_id in {r.resident_id.reveal() for r in records if r.resident_id is not None}:
-        child = context.bundle.child_of(resident_id)
+        child = child_of(context.bundle, resident_id)
         if child is not None and child.has_left_on(context.as_of):
             return True
     return False
@@ -530,7 +492,7 @@ def transferred_out_is_placed(
         return
     records = _person_records(record, context.bundle)
     numbers = {r.key for r in records}
-    transfers = [t for number in numbers for t in context.bundle.transfers_of(number)]
+    transfers = [t for number in numbers for t in transfers_of(context.bundle, number)]
     if _is_placed(record, records, transfers, left_on, context):
         return
     yield Observation(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dropout_control.bundle import Bundle
 from dropout_control.calendar.year_month import YearMonth
 from dropout_control.reconciliation.model import HeadcountEntry
+from dropout_control.reconciliation.queries import present_at_latest_headcounts
 from tests.unit.rules.rule_builders import SCHOOL, student
 
 BOY = student()
@@ -25,7 +26,7 @@ def row(school_id: str = SCHOOL, *, number: bool = True, resident: bool = True) 
 def present(*entries: HeadcountEntry) -> list[HeadcountEntry]:
     assert BOY.resident_id is not None
     bundle = Bundle.from_records([BOY, *entries])
-    found = bundle.present_at_latest_headcounts(BOY.key, BOY.resident_id.reveal(), None)
+    found = present_at_latest_headcounts(bundle, BOY.key, BOY.resident_id.reveal(), None)
     return list(found)
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import attrs
 import pytest
 
-from dropout_control.io.aliases import HEADER_ALIASES, canonical_field, read_header
-from dropout_control.kinds import RECORD_KINDS
+from dropout_control import KINDS
+from dropout_control.io.aliases import canonical_field, read_header
 
 EVERY_ALIAS = [
-    (kind, field, alias)
-    for kind, fields in HEADER_ALIASES.items()
-    for field, aliases in fields.items()
+    (kind.name, field, alias)
+    for kind in KINDS
+    for field, aliases in kind.aliases.items()
     for alias in aliases
 ]
 
@@ -90,9 +90,9 @@ def test_every_alias_in_the_table_gives_its_field(kind: str, field: str, alias: 
 @pytest.mark.parametrize(
     ("kind", "field"),
     [
-        (kind, field.name)
-        for kind, record_class in RECORD_KINDS.items()
-        for field in attrs.fields(record_class)
+        (kind.name, field.name)
+        for kind in KINDS
+        for field in attrs.fields(kind.record_class)
         if field.name != "source"
     ],
 )
@@ -102,12 +102,12 @@ def test_every_field_of_every_kind_is_named_by_its_canonical_english_name(
     assert field == canonical_field(kind, field)
 
 
-def test_the_alias_table_names_exactly_the_fields_of_each_record_class() -> None:
+def test_every_field_of_the_library_kinds_has_a_chinese_column_name() -> None:
     expected = {
-        kind: {field.name for field in attrs.fields(record_class)} - {"source"}
-        for kind, record_class in RECORD_KINDS.items()
+        kind.name: {field.name for field in attrs.fields(kind.record_class)} - {"source"}
+        for kind in KINDS
     }
-    assert expected == {kind: set(fields) for kind, fields in HEADER_ALIASES.items()}
+    assert expected == {kind.name: set(kind.aliases) for kind in KINDS}
 
 
 def test_spaces_and_a_byte_order_mark_around_or_inside_a_header_are_ignored() -> None:

@@ -147,8 +147,8 @@ def test_the_evidence_names_the_rows_and_the_number_is_masked() -> None:
         Bundle.from_records([BOY, ROSTER_BOY, present()]), BOY.key, as_of=AS_OF, policy=POLICY
     )
     assert [
-        SourceLocation("population.csv", 2),
         SourceLocation("students.csv", 2),
+        SourceLocation("population.csv", 2),
         SourceLocation("headcounts.csv", 2),
     ] == [item.source for item in found.evidence]
     assert BOY.key[7:15] not in repr(found)
