@@ -17,7 +17,9 @@ from dropout_control.auditing import run_audit
 from dropout_control.bundle import Bundle
 from dropout_control.findings import Report, SourceLocation
 from dropout_control.intake import Rejection
+from dropout_control.kinds import KINDS, KindRegistry
 from dropout_control.policy import NATIONAL, Layer
+from dropout_control.rules import RuleRegistry
 
 if TYPE_CHECKING:
     from dropout_control.io.folder import FolderRead
@@ -25,7 +27,7 @@ if TYPE_CHECKING:
 __all__ = ["audit", "bundle_from_read"]
 
 
-def bundle_from_read(read: FolderRead) -> Bundle:
+def bundle_from_read(read: FolderRead, *, registry: KindRegistry = KINDS) -> Bundle:
     """The bundle of what the readers made of a folder.
 
     A file that could not be read at all (not UTF-8 nor GB18030, Excel without the
@@ -38,7 +40,7 @@ def bundle_from_read(read: FolderRead) -> Bundle:
     unreadable = tuple(
         Rejection(
             source=SourceLocation(name, 1),
-            kind=kind_of(Path(name)) or "unknown",
+            kind=kind_of(Path(name), registry=registry) or "unknown",
             field="(file)",
             reason=f"the file cannot be read: {reason}",
         )
@@ -50,6 +52,7 @@ def bundle_from_read(read: FolderRead) -> Bundle:
         duplicates=read.duplicates,
         kinds=read.records.keys(),
         fields_seen=read.fields_seen,
+        registry=registry,
     )
 
 
@@ -60,8 +63,14 @@ def audit(
     jurisdiction: str = NATIONAL,
     layers: Iterable[Layer] = (),
     progress: Callable[[str, int], None] | None = None,
+    kinds: KindRegistry = KINDS,
+    rules: RuleRegistry | None = None,
 ) -> Report:
     """Audit a folder of registry exports, or a bundle of records, as of ``as_of``.
+
+    ``kinds`` declares the kinds of file to read and ``rules`` the rules to run: the
+    library's own by default; an application that declares kinds and rules of its own
+    passes registries that hold them too (see the how-to on kinds of your own).
 
     >>> from dropout_control import Bundle, audit
     >>> report = audit(Bundle(), as_of=dt.date(2019, 3, 20), jurisdiction="622900")
@@ -70,17 +79,20 @@ def audit(
     """
     if isinstance(source, Bundle):
         with cycle_collection_paused():
-            return run_audit(source, as_of=as_of, jurisdiction=jurisdiction, layers=layers)
+            return run_audit(
+                source, as_of=as_of, jurisdiction=jurisdiction, layers=layers, registry=rules
+            )
     from dropout_control.io.folder import read_folder  # noqa: PLC0415 - only when reading files
 
-    read = read_folder(Path(source), progress=progress)
+    read = read_folder(Path(source), progress=progress, registry=kinds)
     with cycle_collection_paused():
         return run_audit(
-            bundle_from_read(read),
+            bundle_from_read(read, registry=kinds),
             as_of=as_of,
             jurisdiction=jurisdiction,
             layers=layers,
             inputs=read.inputs,
             unknown_files=read.unknown_files,
             unknown_columns=read.unknown_columns,
+            registry=rules,
         )

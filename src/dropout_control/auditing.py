@@ -20,11 +20,14 @@ from dropout_control.catalogue import load_rules
 from dropout_control.findings import Finding, InputSummary, Report, Severity, SkippedRule
 from dropout_control.identity import region
 from dropout_control.policy import NATIONAL, Layer, Policy, resolve_policy
+from dropout_control.policy.keys import ENROLMENT_DEFERRAL_GROUNDS
 from dropout_control.population.kinds import POPULATION
 from dropout_control.reconciliation.queries import latest_headcounts
 from dropout_control.registry.kinds import STUDENTS, UNKNOWN_COUNTY, county_code
 from dropout_control.registry.queries import county_of_school
 from dropout_control.rules import Rule, RuleContext, RuleRegistry
+from dropout_control.suspensions.keys import SUSPENSION_APPROVERS
+from dropout_control.transfers.keys import TRANSFER_UNPLACED_AFTER_DAYS
 from dropout_control.whereabouts import WhereaboutsStatus, whereabouts_of_all
 
 __all__ = ["UNKNOWN_COUNTY", "run_audit"]
@@ -235,7 +238,7 @@ def _in_status_order(counts: Counter[str]) -> dict[str, int]:
 
 
 def _has_whereabouts_parameters(policy: Policy) -> bool:
-    keys = ("transfer.unplaced_after_days", "enrolment.deferral_grounds", "suspension.approvers")
+    keys = (TRANSFER_UNPLACED_AFTER_DAYS, ENROLMENT_DEFERRAL_GROUNDS, SUSPENSION_APPROVERS)
     return all(policy.is_in_force(key) for key in keys)
 
 

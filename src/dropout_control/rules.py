@@ -173,6 +173,11 @@ class RuleRegistry:
         alias="areas",
     )
 
+    def extended(self) -> RuleRegistry:
+        """A copy of this registry, for an application to add rules of its own to
+        without changing the library's."""
+        return RuleRegistry(dict(self._rules), self._areas)
+
     def add(self, item: Rule) -> Rule:
         """Register ``item``; an ID may be registered once only."""
         if item.id in self._rules:

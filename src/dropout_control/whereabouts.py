@@ -19,6 +19,7 @@ from dropout_control.codes import Code
 from dropout_control.findings import SourceLocation
 from dropout_control.identity import mask_number
 from dropout_control.policy import NATIONAL, Layer, Policy, resolve_policy
+from dropout_control.policy.keys import DISABILITY_AGE_EXTENSION_YEARS, ENROLMENT_DEFERRAL_GROUNDS
 from dropout_control.population.kinds import (
     CHILDREN_BY_RESIDENT_ID,
     DEFERRALS_BY_RESIDENT_ID,
@@ -33,8 +34,10 @@ from dropout_control.reconciliation.queries import (
 )
 from dropout_control.registry.kinds import STUDENTS, STUDENTS_BY_NUMBER, STUDENTS_BY_RESIDENT_ID
 from dropout_control.registry.model import RecordStatus, StudentRecord, StudyMode
+from dropout_control.suspensions.keys import SUSPENSION_APPROVERS
 from dropout_control.suspensions.kinds import SUSPENSIONS_BY_STUDENT
 from dropout_control.suspensions.model import Suspension
+from dropout_control.transfers.keys import TRANSFER_UNPLACED_AFTER_DAYS
 from dropout_control.transfers.kinds import TRANSFERS_BY_STUDENT
 from dropout_control.transfers.model import Transfer
 from dropout_control.transfers.queries import taken_outside, transferred_out_on
@@ -250,7 +253,7 @@ def _after_transfer_out(
         return WhereaboutsStatus.IN_TRANSFER
     if any(taken_outside(r, bundle) is not None for r in transferred):
         return WhereaboutsStatus.TRANSFERRED_AWAY
-    limit = dt.timedelta(days=policy.value("transfer.unplaced_after_days", int))
+    limit = dt.timedelta(days=policy.value(TRANSFER_UNPLACED_AFTER_DAYS, int))
     dates = [found[0] for r in transferred if (found := transferred_out_on(r, bundle))]
     if not dates or as_of - max(dates) <= limit:
         return WhereaboutsStatus.IN_TRANSFER
@@ -258,14 +261,14 @@ def _after_transfer_out(
 
 
 def _of_school_age(child: Child, as_of: dt.date, policy: Policy) -> bool:
-    disabled = child.is_disabled and policy.is_in_force("disability.age_extension_years")
+    disabled = child.is_disabled and policy.is_in_force(DISABILITY_AGE_EXTENSION_YEARS)
     return is_school_age(child.birth_date, as_of, policy=policy, disabled=disabled)
 
 
 def _lawful(deferral: Deferral, policy: Policy) -> bool:
     return deferral.grounds in policy.value(
-        "enrolment.deferral_grounds", tuple
-    ) and deferral.approved_by in policy.value("suspension.approvers", tuple)
+        ENROLMENT_DEFERRAL_GROUNDS, tuple
+    ) and deferral.approved_by in policy.value(SUSPENSION_APPROVERS, tuple)
 
 
 def _evidence(bundle: Bundle, known: _Known, as_of: dt.date) -> Iterator[Evidence]:

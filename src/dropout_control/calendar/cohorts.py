@@ -22,6 +22,12 @@ from typing import TYPE_CHECKING, cast
 from dropout_control.calendar.ages import age_on, date_of_age, latest_birth_date
 from dropout_control.calendar.month_day import MonthDay
 from dropout_control.calendar.school_year import SchoolYear
+from dropout_control.policy.keys import (
+    DISABILITY_AGE_EXTENSION_YEARS,
+    ENROLMENT_AGE,
+    ENROLMENT_CUTOFF,
+    SCHOOL_AGE_UPPER,
+)
 
 if TYPE_CHECKING:
     from dropout_control.policy import Policy
@@ -41,17 +47,17 @@ _ONE_DAY = dt.timedelta(days=1)
 
 
 def _cutoff(policy: Policy) -> MonthDay:
-    return cast("MonthDay", policy.value("enrolment.cutoff"))
+    return cast("MonthDay", policy.value(ENROLMENT_CUTOFF))
 
 
 def _enrolment_age(policy: Policy) -> int:
-    return cast("int", policy.value("enrolment.age"))
+    return cast("int", policy.value(ENROLMENT_AGE))
 
 
 def _upper_age(policy: Policy, *, disabled: bool) -> int:
-    upper = cast("int", policy.value("school_age.upper"))
+    upper = cast("int", policy.value(SCHOOL_AGE_UPPER))
     if disabled:
-        upper += cast("int", policy.value("disability.age_extension_years"))
+        upper += cast("int", policy.value(DISABILITY_AGE_EXTENSION_YEARS))
     return upper
 
 

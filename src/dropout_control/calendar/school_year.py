@@ -18,6 +18,7 @@ import attrs
 
 from dropout_control.calendar.month_day import MonthDay
 from dropout_control.errors import InvalidDate
+from dropout_control.policy.keys import SCHOOL_YEAR_SPRING_TERM_START, SCHOOL_YEAR_START
 
 if TYPE_CHECKING:
     from dropout_control.policy import Policy
@@ -87,8 +88,8 @@ class SchoolYear:
         >>> year.start, year.end, year.spring_term_start
         (datetime.date(2018, 9, 1), datetime.date(2019, 8, 31), datetime.date(2019, 3, 1))
         """
-        start_day = cast("MonthDay", policy.value("school_year.start"))
-        spring_day = cast("MonthDay", policy.value("school_year.spring_term_start"))
+        start_day = cast("MonthDay", policy.value(SCHOOL_YEAR_START))
+        spring_day = cast("MonthDay", policy.value(SCHOOL_YEAR_SPRING_TERM_START))
         start = start_day.in_year(year)
         end = start_day.in_year(year + 1) - _ONE_DAY
         spring_year = year if spring_day > start_day else year + 1
@@ -108,7 +109,7 @@ class SchoolYear:
         >>> str(SchoolYear.containing(dt.date(2019, 9, 1), policy=policy))
         '2019-2020'
         """
-        start_day = cast("MonthDay", policy.value("school_year.start"))
+        start_day = cast("MonthDay", policy.value(SCHOOL_YEAR_START))
         year = day.year if day >= start_day.in_year(day.year) else day.year - 1
         return cls.starting(year, policy=policy)
 

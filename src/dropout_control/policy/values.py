@@ -11,6 +11,7 @@ import attrs
 
 from dropout_control.calendar.month_day import MonthDay
 from dropout_control.errors import InvalidRecord
+from dropout_control.policy.keys import COMPULSORY_STRUCTURE
 
 __all__ = ["Mark", "SchoolStructure", "ValueKind", "read_value", "show_value"]
 
@@ -46,7 +47,7 @@ class SchoolStructure:
         """Read ``P+J`` such as ``6+3``."""
         primary, sep, junior = text.strip().partition("+")
         if not sep or not primary.isdigit() or not junior.isdigit():
-            raise InvalidRecord("compulsory.structure", "expected primary+junior years", shown=text)
+            raise InvalidRecord(COMPULSORY_STRUCTURE, "expected primary+junior years", shown=text)
         return cls(int(primary), int(junior))
 
     @property

@@ -20,10 +20,20 @@ from dropout_control.calendar import (
 )
 from dropout_control.findings import Citation, Severity
 from dropout_control.policy import Mark, term_zh
+from dropout_control.policy.keys import (
+    DISABILITY_AGE_EXTENSION_YEARS,
+    ENROLMENT_AGE,
+    ENROLMENT_CUTOFF,
+    ENROLMENT_DEFERRAL_GROUNDS,
+    ENROLMENT_DEFERRED_AGE,
+    SCHOOL_AGE_UPPER,
+)
+from dropout_control.population.keys import EMPLOYMENT_MIN_AGE
 from dropout_control.population.model import Child, Deferral, EmploymentReport
 from dropout_control.population.queries import child_of, deferrals_of
 from dropout_control.registry.queries import student_records_of
 from dropout_control.rules import Observation, RuleContext, rule
+from dropout_control.suspensions.keys import SUSPENSION_APPROVERS
 
 __all__: list[str] = []
 
@@ -36,7 +46,7 @@ LINXIA_NOTICE = Citation("临州办发〔2019〕18号", "part two, second measur
 
 
 def _is_extended(context: RuleContext[Bundle], *, disabled: bool) -> bool:
-    return disabled and context.policy.is_in_force("disability.age_extension_years")
+    return disabled and context.policy.is_in_force(DISABILITY_AGE_EXTENSION_YEARS)
 
 
 _WINDOW_KEYS: Final = {extended: ("school_age_window", extended) for extended in (False, True)}
@@ -52,8 +62,8 @@ def _window(context: RuleContext[Bundle], *, disabled: bool) -> tuple[dt.date, d
 
 
 def _is_lawful(deferral: Deferral, context: RuleContext[Bundle]) -> bool:
-    grounds = context.policy.value("enrolment.deferral_grounds", tuple)
-    approvers = context.policy.value("suspension.approvers", tuple)
+    grounds = context.policy.value(ENROLMENT_DEFERRAL_GROUNDS, tuple)
+    approvers = context.policy.value(SUSPENSION_APPROVERS, tuple)
     return deferral.grounds in grounds and deferral.approved_by in approvers
 
 
@@ -84,13 +94,13 @@ def _birth_date(
         "record and no approved deferral: out of school",
     ),
     parameters=[
-        "enrolment.age",
-        "enrolment.cutoff",
-        "school_age.upper",
-        "enrolment.deferral_grounds",
-        "suspension.approvers",
+        ENROLMENT_AGE,
+        ENROLMENT_CUTOFF,
+        SCHOOL_AGE_UPPER,
+        ENROLMENT_DEFERRAL_GROUNDS,
+        SUSPENSION_APPROVERS,
     ],
-    optional_parameters=["disability.age_extension_years"],
+    optional_parameters=[DISABILITY_AGE_EXTENSION_YEARS],
     citations=[LAW_5, LAW_11, LAW_13, LINXIA_NOTICE],
 )
 def school_age_child_in_school(child: Child, context: RuleContext[Bundle]) -> Iterator[Observation]:
@@ -150,11 +160,11 @@ def school_age_child_in_school(child: Child, context: RuleContext[Bundle]) -> It
         "deferral of entry is not lawful: {problems_en}",
     ),
     parameters=[
-        "enrolment.deferral_grounds",
-        "suspension.approvers",
-        "enrolment.age",
-        "enrolment.deferred_age",
-        "enrolment.cutoff",
+        ENROLMENT_DEFERRAL_GROUNDS,
+        SUSPENSION_APPROVERS,
+        ENROLMENT_AGE,
+        ENROLMENT_DEFERRED_AGE,
+        ENROLMENT_CUTOFF,
     ],
     citations=[LAW_11],
 )
@@ -173,15 +183,15 @@ def deferral_is_lawful(deferral: Deferral, context: RuleContext[Bundle]) -> Iter
     zh: list[str] = []
     en: list[str] = []
     facts: dict[str, object] = {"grounds": deferral.grounds, "approved_by": deferral.approved_by}
-    if deferral.grounds not in policy.value("enrolment.deferral_grounds", tuple):
+    if deferral.grounds not in policy.value(ENROLMENT_DEFERRAL_GROUNDS, tuple):
         zh.append(f"缓学原因“{term_zh(deferral.grounds)}”不是法定原因")
         en.append(f"grounds {deferral.grounds!r} are not allowed")
-    if deferral.approved_by not in policy.value("suspension.approvers", tuple):
+    if deferral.approved_by not in policy.value(SUSPENSION_APPROVERS, tuple):
         zh.append(f"{term_zh(deferral.approved_by)}无权批准缓学")
         en.append(f"{deferral.approved_by!r} may not approve it")
     birth = _birth_date(deferral, context)
     if birth is not None:
-        years = policy.value("enrolment.deferred_age", int) - policy.value("enrolment.age", int)
+        years = policy.value(ENROLMENT_DEFERRED_AGE, int) - policy.value(ENROLMENT_AGE, int)
         latest = SchoolYear.starting(entry_year(birth, policy=policy) + years, policy=policy).start
         facts.update(until=deferral.until, latest_until=latest, birth_date=birth)
         if deferral.until > latest:
@@ -204,7 +214,7 @@ def deferral_is_lawful(deferral: Deferral, context: RuleContext[Bundle]) -> Iter
         "{reported_on} 报告被 {employer} 雇用时仅 {age} 周岁，未满 {min_age} 周岁",
         "reported employed by {employer} on {reported_on} aged {age}, under {min_age}",
     ),
-    parameters=["employment.min_age"],
+    parameters=[EMPLOYMENT_MIN_AGE],
     citations=[LAW_14, STATE_COUNCIL_72],
 )
 def no_child_labour(
@@ -220,7 +230,7 @@ def no_child_labour(
     if birth is None or birth > report.reported_on:
         return
     age = age_on(birth, report.reported_on)
-    min_age = context.policy.value("employment.min_age", int)
+    min_age = context.policy.value(EMPLOYMENT_MIN_AGE, int)
     if age < min_age:
         yield Observation(
             subject=report.subject,

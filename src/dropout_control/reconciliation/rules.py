@@ -22,6 +22,8 @@ from dropout_control.calendar.year_month import YearMonth
 from dropout_control.findings import Citation, Severity, Subject
 from dropout_control.identity import mask_number
 from dropout_control.policy import Mark
+from dropout_control.policy.keys import SCHOOL_YEAR_START
+from dropout_control.reconciliation.keys import RECONCILIATION_HEADCOUNT_EVERY
 from dropout_control.reconciliation.kinds import HEADCOUNT_TOTALS
 from dropout_control.reconciliation.model import HeadcountEntry, HeadcountTotal
 from dropout_control.reconciliation.queries import (
@@ -221,7 +223,7 @@ def _required_months(context: RuleContext[Bundle]) -> tuple[YearMonth, ...]:
     force, through the audit date's month."""
     policy = context.policy
     year = SchoolYear.containing(context.as_of, policy=policy)
-    since = policy["reconciliation.headcount_every"].since
+    since = policy[RECONCILIATION_HEADCOUNT_EVERY].since
     month = max(YearMonth.of(year.start), YearMonth.of(since))
     last = YearMonth.of(context.as_of)
     months = []
@@ -241,7 +243,7 @@ def _required_months(context: RuleContext[Bundle]) -> tuple[YearMonth, ...]:
         "学校 {school_id} 有在籍学生，但缺少 {missing} 的在校人数核对",
         "school {school_id} has active records but no headcount for {missing}",
     ),
-    parameters=["reconciliation.headcount_every", "school_year.start"],
+    parameters=[RECONCILIATION_HEADCOUNT_EVERY, SCHOOL_YEAR_START],
     citations=[MONTHLY_CHECK],
 )
 def headcount_every_month(

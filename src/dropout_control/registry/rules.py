@@ -16,7 +16,17 @@ from dropout_control.calendar import (
 )
 from dropout_control.findings import Citation, Severity
 from dropout_control.policy import Mark, SchoolStructure
+from dropout_control.policy.keys import (
+    COMPULSORY_STRUCTURE,
+    ENROLMENT_AGE,
+    ENROLMENT_CUTOFF,
+    ENROLMENT_OVER_AGE_YEARS,
+)
 from dropout_control.population.queries import child_of
+from dropout_control.registry.keys import (
+    REGISTRATION_CREATE_WITHIN_DAYS,
+    REGISTRATION_DEATH_CANCEL_WITHIN_WORKING_DAYS,
+)
 from dropout_control.registry.model import RecordStatus, StudentRecord
 from dropout_control.rules import Observation, RuleContext, rule
 
@@ -50,7 +60,7 @@ def _current_year(context: RuleContext[Bundle]) -> SchoolYear:
         "entered grade 1 in {entry_school_year} aged {age_at_cutoff} at the cutoff {cutoff}, "
         "below the enrolment age {enrolment_age}",
     ),
-    parameters=["enrolment.age", "enrolment.cutoff", "compulsory.structure"],
+    parameters=[ENROLMENT_AGE, ENROLMENT_CUTOFF, COMPULSORY_STRUCTURE],
     citations=[COMPULSORY_EDUCATION_LAW_11],
 )
 def entrant_of_enrolment_age(
@@ -63,7 +73,7 @@ def entrant_of_enrolment_age(
     junior-secondary record's entry month is its entry into grade 7). Basis: 义务教育法
     art 11 [C]: a child enrols at full six years of age; the cutoff is practice [S].
     """
-    structure = context.policy.value("compulsory.structure", SchoolStructure)
+    structure = context.policy.value(COMPULSORY_STRUCTURE, SchoolStructure)
     if record.grade not in structure.primary_grades:
         return
     current = _current_year(context)
@@ -78,7 +88,7 @@ def entrant_of_enrolment_age(
         age = -1  # not yet born at the cutoff: the youngest possible entrant
     else:
         age = age_at_cutoff(record.birth_date, entered, policy=context.policy)
-    enrolment_age = context.policy.value("enrolment.age", int)
+    enrolment_age = context.policy.value(ENROLMENT_AGE, int)
     if age < enrolment_age:
         yield Observation(
             subject=record.subject,
@@ -105,7 +115,7 @@ def entrant_of_enrolment_age(
         "grade {grade} is usually aged {usual_age}; this student was {age_at_cutoff} at the "
         "cutoff {cutoff}, {years_over} years over (a dropout risk)",
     ),
-    parameters=["enrolment.age", "enrolment.cutoff", "enrolment.over_age_years"],
+    parameters=[ENROLMENT_AGE, ENROLMENT_CUTOFF, ENROLMENT_OVER_AGE_YEARS],
     citations=[COMPULSORY_EDUCATION_LAW_11],
 )
 def not_over_age(record: StudentRecord, context: RuleContext[Bundle]) -> Iterator[Observation]:
@@ -123,9 +133,9 @@ def not_over_age(record: StudentRecord, context: RuleContext[Bundle]) -> Iterato
     if record.birth_date > cutoff:
         return
     age = age_at_cutoff(record.birth_date, current, policy=context.policy)
-    usual = context.policy.value("enrolment.age", int) + record.grade - 1
+    usual = context.policy.value(ENROLMENT_AGE, int) + record.grade - 1
     over = age - usual
-    if over >= context.policy.value("enrolment.over_age_years", int):
+    if over >= context.policy.value(ENROLMENT_OVER_AGE_YEARS, int):
         yield Observation(
             subject=record.subject,
             source=record.source,
@@ -149,7 +159,7 @@ def not_over_age(record: StudentRecord, context: RuleContext[Bundle]) -> Iterato
         "入学 {entry_date} 后 {days} 天才建立学籍（应在 {limit} 天内）",
         "record created {days} days after entry on {entry_date} (limit {limit} days)",
     ),
-    parameters=["registration.create_within_days"],
+    parameters=[REGISTRATION_CREATE_WITHIN_DAYS],
     citations=[REGISTRATION_RULES],
 )
 def record_created_in_time(
@@ -163,7 +173,7 @@ def record_created_in_time(
     if record.record_created_on is None:
         return
     days = (record.record_created_on - record.entry_date).days
-    limit = context.policy.value("registration.create_within_days", int)
+    limit = context.policy.value(REGISTRATION_CREATE_WITHIN_DAYS, int)
     if days > limit:
         yield Observation(
             subject=record.subject,
@@ -225,7 +235,7 @@ def no_withdrawal(record: StudentRecord, context: RuleContext[Bundle]) -> Iterat
         "died on {deceased_on} per the population roster; the record was due to be "
         "cancelled by {deadline}, {outcome_en}",
     ),
-    parameters=["registration.death_cancel_within_working_days"],
+    parameters=[REGISTRATION_DEATH_CANCEL_WITHIN_WORKING_DAYS],
     citations=[HUNAN_2019],
 )
 def death_cancelled_in_time(
@@ -245,7 +255,7 @@ def death_cancelled_in_time(
     child = child_of(context.bundle, record.resident_id.reveal())
     if child is None or child.deceased_on is None or child.deceased_on > context.as_of:
         return
-    limit = context.policy.value("registration.death_cancel_within_working_days", int)
+    limit = context.policy.value(REGISTRATION_DEATH_CANCEL_WITHIN_WORKING_DAYS, int)
     deadline = add_working_days(child.deceased_on, limit)
     closed = record.status in (RecordStatus.DECEASED, RecordStatus.CANCELLED)
     closed_on: dt.date | None = record.status_since if closed else None

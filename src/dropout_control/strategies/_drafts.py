@@ -17,6 +17,7 @@ from dropout_control.identity import ResidentId, StudentNumber
 from dropout_control.identity.malformed import MalformedNumber
 from dropout_control.kinds import KINDS
 from dropout_control.population import Child, Deferral, EmploymentReport
+from dropout_control.population.keys import EMPLOYMENT_MIN_AGE
 from dropout_control.registry import CancelReason, RecordStatus, StudentRecord
 from dropout_control.strategies._headcounts import headcounts_of
 from dropout_control.strategies._movements import (
@@ -388,8 +389,8 @@ def clean_drafts(draw: st.DrawFn, calendar: SchoolCalendar) -> Draft:
             roster.append(draw_child(draw, calendar, number))
             deferred.append(draw_deferral(draw, calendar, number, entering, running=True))
     min_age = (
-        calendar.policy.value("employment.min_age", int)
-        if calendar.policy.is_in_force("employment.min_age")
+        calendar.policy.value(EMPLOYMENT_MIN_AGE, int)
+        if calendar.policy.is_in_force(EMPLOYMENT_MIN_AGE)
         else None
     )
     oldest = earliest.replace(day=1, year=earliest.year - _YEARS_OF_YOUTHS)

@@ -14,6 +14,7 @@ from dropout_control.bundle import Bundle
 from dropout_control.calendar import YearMonth
 from dropout_control.population.kinds import POPULATION
 from dropout_control.reconciliation import HeadcountEntry, HeadcountTotal
+from dropout_control.reconciliation.keys import RECONCILIATION_HEADCOUNT_EVERY
 from dropout_control.reconciliation.kinds import HEADCOUNT_TOTALS, HEADCOUNTS
 from dropout_control.reconciliation.queries import (
     headcount_months,
@@ -154,7 +155,7 @@ def plant_rec_002(draw: st.DrawFn, calendar: SchoolCalendar, bundle: Bundle) -> 
 
 def plant_rec_003(draw: st.DrawFn, calendar: SchoolCalendar, bundle: Bundle) -> Bundle:
     school = pick(draw, sorted({record.school_id for record in _active_on_rolls(bundle)}))
-    since = calendar.policy["reconciliation.headcount_every"].since
+    since = calendar.policy[RECONCILIATION_HEADCOUNT_EVERY].since
     month = pick(
         draw,
         [

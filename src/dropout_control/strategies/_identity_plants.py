@@ -25,8 +25,11 @@ from dropout_control.findings import SourceLocation
 from dropout_control.identity import ResidentId, StudentNumber
 from dropout_control.identity.malformed import MalformedNumber
 from dropout_control.intake import Duplicate, Rejection
+from dropout_control.policy.keys import ENROLMENT_DEFERRAL_GROUNDS, ENROLMENT_OVER_AGE_YEARS
+from dropout_control.population.keys import EMPLOYMENT_MIN_AGE
 from dropout_control.reconciliation.kinds import HEADCOUNT_TOTALS
 from dropout_control.registry import CancelReason, RecordStatus, StudentRecord
+from dropout_control.registry.keys import REGISTRATION_DEATH_CANCEL_WITHIN_WORKING_DAYS
 from dropout_control.registry.kinds import STUDENTS
 from dropout_control.strategies._drafts import (
     BAD_APPROVERS,
@@ -52,6 +55,7 @@ from dropout_control.strategies._record_basics import (
 )
 from dropout_control.strategies._students import Placement, is_g_number_of, other_sex
 from dropout_control.strategies.identity import invalid_resident_ids
+from dropout_control.suspensions.keys import SUSPENSION_APPROVERS
 
 _DEPARTED = (RecordStatus.DECEASED, RecordStatus.CANCELLED)
 # Region codes that GB/T 2260 never held (ID-007).
@@ -249,11 +253,11 @@ def plant_age_003(draw: st.DrawFn, draft: Draft) -> Draft:
     cohort = entry_year(number.birth_date, policy=policy)
     deferral = draw_deferral(draw, calendar, number, cohort, running=False)
     if defect == "grounds":
-        allowed = policy.value("enrolment.deferral_grounds", tuple)
+        allowed = policy.value(ENROLMENT_DEFERRAL_GROUNDS, tuple)
         grounds = [g for g in BAD_GROUNDS if g not in allowed] or ["unknown_grounds"]
         deferral = attrs.evolve(deferral, grounds=pick(draw, grounds))
     elif defect == "approver":
-        allowed = policy.value("suspension.approvers", tuple)
+        allowed = policy.value(SUSPENSION_APPROVERS, tuple)
         approvers = [a for a in BAD_APPROVERS if a not in allowed] or ["unknown_body"]
         deferral = attrs.evolve(deferral, approved_by=pick(draw, approvers))
     else:
@@ -278,7 +282,7 @@ def _years_earlier(day: dt.date, years: int) -> dt.date:
 
 def plant_age_004(draw: st.DrawFn, draft: Draft) -> Draft:
     calendar = draft.calendar
-    threshold = calendar.policy.value("enrolment.over_age_years", int)
+    threshold = calendar.policy.value(ENROLMENT_OVER_AGE_YEARS, int)
     candidates = students_where(draft, lambda r: r.is_open and not draft.deferrals_of(_person(r)))
     if not candidates or coin(draw):
         placement = Placement(
@@ -298,7 +302,7 @@ def plant_age_004(draw: st.DrawFn, draft: Draft) -> Draft:
 def plant_age_005(draw: st.DrawFn, draft: Draft) -> Draft:
     calendar = draft.calendar
     as_of = calendar.as_of
-    min_age = calendar.policy.value("employment.min_age", int)
+    min_age = calendar.policy.value(EMPLOYMENT_MIN_AGE, int)
     young = [
         child
         for child in draft.population
@@ -364,7 +368,7 @@ def plant_reg_002(draw: st.DrawFn, draft: Draft) -> Draft:
 def plant_reg_003(draw: st.DrawFn, draft: Draft) -> Draft:
     calendar = draft.calendar
     as_of = calendar.as_of
-    limit = calendar.policy.value("registration.death_cancel_within_working_days", int)
+    limit = calendar.policy.value(REGISTRATION_DEATH_CANCEL_WITHIN_WORKING_DAYS, int)
     record = pick(draw, students_where(draft, lambda r: r.is_open))
     child = draft.child_of(_person(record))
     assert child is not None

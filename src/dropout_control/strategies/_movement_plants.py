@@ -37,7 +37,18 @@ from dropout_control.strategies._movements import (
 from dropout_control.strategies._record_basics import SchoolCalendar, draw_resident_id, school_ids
 from dropout_control.strategies._students import Placement, draw_student
 from dropout_control.suspensions import Suspension
+from dropout_control.suspensions.keys import (
+    SUSPENSION_ALLOWED_GROUNDS,
+    SUSPENSION_APPROVERS,
+    SUSPENSION_MAX_DAYS,
+    SUSPENSION_MAX_EXTENSIONS,
+    SUSPENSION_RETURN_GRACE_DAYS,
+)
 from dropout_control.transfers import ApprovalParty, Transfer, TransferStatus, approval_order
+from dropout_control.transfers.keys import (
+    TRANSFER_PARTY_LIMIT_WORKING_DAYS,
+    TRANSFER_UNPLACED_AFTER_DAYS,
+)
 
 # Plants in transfers.
 
@@ -105,7 +116,7 @@ def _fits(calendar: SchoolCalendar, record: StudentRecord, day: dt.date) -> bool
 def plant_tr_002(draw: st.DrawFn, draft: Draft) -> Draft:
     calendar = draft.calendar
     policy = calendar.policy
-    limit = policy.value("transfer.party_limit_working_days", int)
+    limit = policy.value(TRANSFER_PARTY_LIMIT_WORKING_DAYS, int)
     order = approval_order(policy)
     slow = pick(draw, range(len(order)))
     gaps = [
@@ -257,7 +268,7 @@ def plant_tr_006(draw: st.DrawFn, draft: Draft) -> Draft:
         status=RecordStatus.TRANSFERRED_OUT,
         school_id=pick(draw, draft.schools),
     )
-    limit = calendar.policy.value("transfer.unplaced_after_days", int)
+    limit = calendar.policy.value(TRANSFER_UNPLACED_AFTER_DAYS, int)
     left_on = calendar.as_of - dt.timedelta(days=limit + draw(st.integers(1, 200)))
     lost = attrs.evolve(record, status_since=left_on)
     return attrs.evolve(draft, students=(*draft.students, lost))
@@ -324,7 +335,7 @@ def _with_suspension_changed(draft: Draft, old: Suspension, new: Suspension) -> 
 
 
 def plant_sus_001(draw: st.DrawFn, draft: Draft) -> Draft:
-    allowed = draft.calendar.policy.value("suspension.allowed_grounds", tuple)
+    allowed = draft.calendar.policy.value(SUSPENSION_ALLOWED_GROUNDS, tuple)
     draft, suspension = _some_suspension(draw, draft)
     grounds = [g for g in BAD_GROUNDS if g not in allowed] or ["unknown_grounds"]
     wrong = attrs.evolve(suspension, grounds=pick(draw, grounds))
@@ -332,7 +343,7 @@ def plant_sus_001(draw: st.DrawFn, draft: Draft) -> Draft:
 
 
 def plant_sus_002(draw: st.DrawFn, draft: Draft) -> Draft:
-    allowed = draft.calendar.policy.value("suspension.approvers", tuple)
+    allowed = draft.calendar.policy.value(SUSPENSION_APPROVERS, tuple)
     draft, suspension = _some_suspension(draw, draft)
     approvers = [a for a in BAD_APPROVERS if a not in allowed] or ["unknown_body"]
     wrong = attrs.evolve(suspension, approved_by=pick(draw, approvers))
@@ -341,8 +352,8 @@ def plant_sus_002(draw: st.DrawFn, draft: Draft) -> Draft:
 
 def plant_sus_003(draw: st.DrawFn, draft: Draft) -> Draft:
     policy = draft.calendar.policy
-    max_days = policy.value("suspension.max_days", int)
-    max_extensions = policy.value("suspension.max_extensions", int)
+    max_days = policy.value(SUSPENSION_MAX_DAYS, int)
+    max_extensions = policy.value(SUSPENSION_MAX_EXTENSIONS, int)
     draft, suspension = _some_suspension(draw, draft)
     if coin(draw):  # extended once too often
         wrong = attrs.evolve(suspension, extensions=max_extensions + draw(st.integers(1, 2)))
@@ -355,7 +366,7 @@ def plant_sus_003(draw: st.DrawFn, draft: Draft) -> Draft:
 def plant_sus_004(draw: st.DrawFn, draft: Draft) -> Draft:
     calendar = draft.calendar
     policy = calendar.policy
-    grace = policy.value("suspension.return_grace_days", int)
+    grace = policy.value(SUSPENSION_RETURN_GRACE_DAYS, int)
     last_end = calendar.as_of - dt.timedelta(days=grace + 2)  # then overdue past grace
     draft, record = _settled(draw, draft)
     for back in range(3):
@@ -401,7 +412,7 @@ def plant_sus_005(draw: st.DrawFn, draft: Draft) -> Draft:
     )
     draft, record = add_student(draw, draft, placement)
     start = between(draw, last_year.final_term_start, last_year.end)
-    max_days = calendar.policy.value("suspension.max_days", int)
+    max_days = calendar.policy.value(SUSPENSION_MAX_DAYS, int)
     extensions = 0 if (calendar.as_of - start).days < max_days else 1
     suspension = draw_suspension(
         draw,

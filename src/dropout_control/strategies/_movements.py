@@ -29,12 +29,21 @@ from dropout_control.strategies._record_basics import (
     value,
 )
 from dropout_control.suspensions import Suspension
+from dropout_control.suspensions.keys import (
+    SUSPENSION_ALLOWED_GROUNDS,
+    SUSPENSION_APPROVERS,
+    SUSPENSION_MAX_DAYS,
+)
 from dropout_control.transfers import Transfer, TransferStatus, approval_order
+from dropout_control.transfers.keys import (
+    TRANSFER_APPROVAL_ORDER,
+    TRANSFER_PARTY_LIMIT_WORKING_DAYS,
+)
 
 # Transfers and suspensions --------------------------------------------------------------
 
-_TRANSFER_KEYS = ("transfer.approval_order", "transfer.party_limit_working_days")
-_SUSPENSION_KEYS = ("suspension.allowed_grounds", "suspension.approvers")
+_TRANSFER_KEYS = (TRANSFER_APPROVAL_ORDER, TRANSFER_PARTY_LIMIT_WORKING_DAYS)
+_SUSPENSION_KEYS = (SUSPENSION_ALLOWED_GROUNDS, SUSPENSION_APPROVERS)
 
 
 def can_transfer(calendar: SchoolCalendar) -> bool:
@@ -91,7 +100,7 @@ def draw_transfer(
     policy = calendar.policy
     as_of = calendar.as_of
     order = approval_order(policy)
-    limit = policy.value("transfer.party_limit_working_days", int)
+    limit = policy.value(TRANSFER_PARTY_LIMIT_WORKING_DAYS, int)
     gaps = [draw(st.integers(0, limit)) for _ in order]
     applied_on = draw(between(*applied))
     dates = approvals(applied_on, gaps)
@@ -183,14 +192,14 @@ def draw_suspension(
     """A suspension approved on allowed grounds by an allowed approver, from ``start`` to
     a day from ``last_day_from`` on, at most ``suspension.max_days`` long."""
     policy = calendar.policy
-    longest = value(policy, "suspension.max_days", MAX_SUSPENSION_DAYS)
+    longest = value(policy, SUSPENSION_MAX_DAYS, MAX_SUSPENSION_DAYS)
     return Suspension(
         suspension_id=suspension_id,
         student_number=student_number,
         start=start,
         end=draw(between(max(start, last_day_from), start + dt.timedelta(days=longest - 1))),
-        grounds=draw(st.sampled_from(policy.value("suspension.allowed_grounds", tuple))),
-        approved_by=draw(st.sampled_from(policy.value("suspension.approvers", tuple))),
+        grounds=draw(st.sampled_from(policy.value(SUSPENSION_ALLOWED_GROUNDS, tuple))),
+        approved_by=draw(st.sampled_from(policy.value(SUSPENSION_APPROVERS, tuple))),
         approved_on=draw(between(start - dt.timedelta(days=DAYS_TO_APPROVE_SUSPENSION), start)),
     )
 

@@ -13,7 +13,9 @@ from hypothesis.errors import InvalidArgument
 from dropout_control.calendar import latest_birth_date
 from dropout_control.identity import ResidentId
 from dropout_control.policy import Policy
+from dropout_control.policy.keys import ENROLMENT_DEFERRAL_GROUNDS
 from dropout_control.population import Child, Deferral, EmploymentReport
+from dropout_control.population.keys import EMPLOYMENT_MIN_AGE
 from dropout_control.strategies._record_basics import (
     DEFAULT_AS_OF,
     MAYBE_DISABILITY,
@@ -26,6 +28,7 @@ from dropout_control.strategies._record_basics import (
     region_codes,
     source,
 )
+from dropout_control.suspensions.keys import SUSPENSION_APPROVERS
 
 _YEARS_SHOWN_BEFORE_WINDOW = 3
 _DAYS_BEFORE_START_TO_DEFER = 180
@@ -142,8 +145,8 @@ def draw_deferral(
         until = draw(between(approved_on, min(calendar.as_of, latest)))
     return Deferral(
         resident_id=resident_id,
-        grounds=draw(st.sampled_from(policy.value("enrolment.deferral_grounds", tuple))),
-        approved_by=draw(st.sampled_from(policy.value("suspension.approvers", tuple))),
+        grounds=draw(st.sampled_from(policy.value(ENROLMENT_DEFERRAL_GROUNDS, tuple))),
+        approved_by=draw(st.sampled_from(policy.value(SUSPENSION_APPROVERS, tuple))),
         approved_on=approved_on,
         until=until,
     )
@@ -183,9 +186,9 @@ def deferrals(
 
 def min_employment_age(calendar: SchoolCalendar) -> int:
     """``employment.min_age``, or ``InvalidArgument`` when it is not in force."""
-    if not calendar.policy.is_in_force("employment.min_age"):
+    if not calendar.policy.is_in_force(EMPLOYMENT_MIN_AGE):
         raise InvalidArgument(f"employment.min_age is not in force on {calendar.as_of}")
-    return calendar.policy.value("employment.min_age", int)
+    return calendar.policy.value(EMPLOYMENT_MIN_AGE, int)
 
 
 def draw_employment(

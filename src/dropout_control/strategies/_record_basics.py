@@ -16,19 +16,33 @@ from dropout_control.calendar import MonthDay, SchoolYear, latest_birth_date, sc
 from dropout_control.findings import SourceLocation
 from dropout_control.identity import LINXIA_COUNTIES, ResidentId, StudentNumber
 from dropout_control.policy import NATIONAL, Policy, SchoolStructure, resolve_policy
+from dropout_control.policy.keys import (
+    COMPULSORY_STRUCTURE,
+    DISABILITY_AGE_EXTENSION_YEARS,
+    ENROLMENT_AGE,
+    ENROLMENT_CUTOFF,
+    ENROLMENT_DEFERRAL_GROUNDS,
+    ENROLMENT_DEFERRED_AGE,
+    ENROLMENT_OVER_AGE_YEARS,
+    SCHOOL_AGE_UPPER,
+    SCHOOL_YEAR_SPRING_TERM_START,
+    SCHOOL_YEAR_START,
+)
+from dropout_control.registry.keys import REGISTRATION_CREATE_WITHIN_DAYS
 from dropout_control.strategies.identity import resident_ids
+from dropout_control.suspensions.keys import SUSPENSION_APPROVERS
 
 DEFAULT_AS_OF = dt.date(2019, 3, 20)
 """The default audit date of the strategies: the day of the Linxia notice."""
 
 # What a policy must hold for the strategies to place a child in a grade.
 _NEEDED = (
-    "enrolment.age",
-    "enrolment.cutoff",
-    "school_age.upper",
-    "school_year.start",
-    "school_year.spring_term_start",
-    "compulsory.structure",
+    ENROLMENT_AGE,
+    ENROLMENT_CUTOFF,
+    SCHOOL_AGE_UPPER,
+    SCHOOL_YEAR_START,
+    SCHOOL_YEAR_SPRING_TERM_START,
+    COMPULSORY_STRUCTURE,
 )
 # Fallbacks where a parameter only shapes a record and is not yet in force (the rule
 # that reads it is then not run): the values the package first gives them.
@@ -103,25 +117,23 @@ class SchoolCalendar:
     def of(cls, as_of: dt.date, policy: Policy | None) -> SchoolCalendar:
         """The calendar of ``as_of`` under ``policy`` (see :func:`resolved_policy`)."""
         chosen = resolved_policy(as_of, policy)
-        age = chosen.value("enrolment.age", int)
+        age = chosen.value(ENROLMENT_AGE, int)
         window = school_age_window(as_of, policy=chosen)
-        extended = chosen.is_in_force("disability.age_extension_years")
+        extended = chosen.is_in_force(DISABILITY_AGE_EXTENSION_YEARS)
         return cls(
             as_of=as_of,
             policy=chosen,
             current=SchoolYear.containing(as_of, policy=chosen),
             enrolment_age=age,
-            cohorts=chosen.value("school_age.upper", int) - age,
-            structure=chosen.value("compulsory.structure", SchoolStructure),
+            cohorts=chosen.value(SCHOOL_AGE_UPPER, int) - age,
+            structure=chosen.value(COMPULSORY_STRUCTURE, SchoolStructure),
             window=window,
             disabled_window=(
                 school_age_window(as_of, policy=chosen, disabled=True) if extended else window
             ),
-            create_within_days=value(
-                chosen, "registration.create_within_days", _CREATE_WITHIN_DAYS
-            ),
+            create_within_days=value(chosen, REGISTRATION_CREATE_WITHIN_DAYS, _CREATE_WITHIN_DAYS),
             # A year older than the grade is fine while it is not over-age (AGE-004).
-            years_behind=min(1, value(chosen, "enrolment.over_age_years", 2) - 1),
+            years_behind=min(1, value(chosen, ENROLMENT_OVER_AGE_YEARS, 2) - 1),
         )
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
@@ -140,7 +152,7 @@ class SchoolCalendar:
 
     def cutoff(self, year: int) -> dt.date:
         """The enrolment cutoff in the calendar year ``year``."""
-        return self.policy.value("enrolment.cutoff", MonthDay).in_year(year)
+        return self.policy.value(ENROLMENT_CUTOFF, MonthDay).in_year(year)
 
     def cohort(self, entry_year: int) -> tuple[dt.date, dt.date]:
         """First and last birth dates of the children who usually enter grade 1 in the
@@ -161,7 +173,7 @@ class SchoolCalendar:
 
     def deferral_latest(self, entry_year: int) -> dt.date:
         """The latest end of a deferral for the cohort entering in ``entry_year``."""
-        years = self.policy.value("enrolment.deferred_age", int) - self.enrolment_age
+        years = self.policy.value(ENROLMENT_DEFERRED_AGE, int) - self.enrolment_age
         return self.year_start(entry_year + years)
 
     def can_defer(self) -> bool:
@@ -169,9 +181,9 @@ class SchoolCalendar:
         return all(
             self.policy.is_in_force(key)
             for key in (
-                "enrolment.deferral_grounds",
-                "suspension.approvers",
-                "enrolment.deferred_age",
+                ENROLMENT_DEFERRAL_GROUNDS,
+                SUSPENSION_APPROVERS,
+                ENROLMENT_DEFERRED_AGE,
             )
         )
 

@@ -35,6 +35,7 @@ from dropout_control.strategies._record_basics import (
     source,
     value,
 )
+from dropout_control.transfers.keys import TRANSFER_UNPLACED_AFTER_DAYS
 
 # Every record status but withdrawn (退学), which compulsory education does not allow.
 _LAWFUL_STATUSES = tuple(status for status in RecordStatus if status is not RecordStatus.WITHDRAWN)
@@ -82,7 +83,7 @@ def draw_status_since(
         return draw(between(end - dt.timedelta(days=_FINISHED_SUMMER_DAYS), end))
     first = calendar.current.start
     if status is RecordStatus.TRANSFERRED_OUT:  # not yet unplaced for too long (TR-006)
-        days = value(calendar.policy, "transfer.unplaced_after_days", UNPLACED_AFTER_DAYS)
+        days = value(calendar.policy, TRANSFER_UNPLACED_AFTER_DAYS, UNPLACED_AFTER_DAYS)
         first = max(first, calendar.as_of - dt.timedelta(days=days))
     return draw(between(first, calendar.as_of))
 

@@ -125,6 +125,10 @@ from dropout_control.strategies._movement_plants import (
     plant_tr_006,
 )
 from dropout_control.strategies._record_basics import DEFAULT_AS_OF, SchoolCalendar
+from dropout_control.transfers.keys import (
+    TRANSFER_BLOCKED_IN_GRADUATING_FINAL_TERM,
+    TRANSFER_BLOCKED_WHILE_SUSPENDED,
+)
 
 __all__ = ["RULES_WITH_STRATEGIES", "clean_bundles", "violating_bundles"]
 
@@ -197,8 +201,8 @@ _ROW_PLANTS: dict[str, _RowPlant] = {
 
 # Rules that fire only while a policy switch is on.
 _NEEDS_FLAG = {
-    "TR-004": "transfer.blocked_while_suspended",
-    "TR-005": "transfer.blocked_in_graduating_final_term",
+    "TR-004": TRANSFER_BLOCKED_WHILE_SUSPENDED,
+    "TR-005": TRANSFER_BLOCKED_IN_GRADUATING_FINAL_TERM,
 }
 
 RULES_WITH_STRATEGIES: frozenset[str] = frozenset(_PLANTS) | frozenset(_ROW_PLANTS)

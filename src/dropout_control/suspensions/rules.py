@@ -18,10 +18,22 @@ from dropout_control.bundle import Bundle
 from dropout_control.calendar import SchoolYear, Term
 from dropout_control.findings import Citation, Severity
 from dropout_control.policy import Mark, SchoolStructure, term_zh, terms_zh
+from dropout_control.policy.keys import (
+    COMPULSORY_STRUCTURE,
+    SCHOOL_YEAR_SPRING_TERM_START,
+    SCHOOL_YEAR_START,
+)
 from dropout_control.population.queries import child_of
 from dropout_control.registry.model import RecordStatus, StudentRecord
 from dropout_control.registry.queries import student_records_numbered, student_records_of
 from dropout_control.rules import Observation, RuleContext, rule
+from dropout_control.suspensions.keys import (
+    SUSPENSION_ALLOWED_GROUNDS,
+    SUSPENSION_APPROVERS,
+    SUSPENSION_MAX_DAYS,
+    SUSPENSION_MAX_EXTENSIONS,
+    SUSPENSION_RETURN_GRACE_DAYS,
+)
 from dropout_control.suspensions.model import Suspension
 from dropout_control.suspensions.queries import suspensions_of
 from dropout_control.suspensions.state import (
@@ -49,8 +61,8 @@ def _current_year(context: RuleContext[Bundle]) -> SchoolYear:
 
 def _structure(context: RuleContext[Bundle]) -> SchoolStructure:
     return context.memo(
-        "compulsory.structure",
-        lambda: context.policy.value("compulsory.structure", SchoolStructure),
+        COMPULSORY_STRUCTURE,
+        lambda: context.policy.value(COMPULSORY_STRUCTURE, SchoolStructure),
     )
 
 
@@ -67,7 +79,7 @@ def _structure(context: RuleContext[Bundle]) -> SchoolStructure:
         "suspended on the grounds {grounds}, which are not among the allowed grounds "
         "({allowed_grounds})",
     ),
-    parameters=["suspension.allowed_grounds"],
+    parameters=[SUSPENSION_ALLOWED_GROUNDS],
     citations=[LAW_11],
 )
 def grounds_allowed(suspension: Suspension, context: RuleContext[Bundle]) -> Iterator[Observation]:
@@ -79,7 +91,7 @@ def grounds_allowed(suspension: Suspension, context: RuleContext[Bundle]) -> Ite
     before the audit, or it is reported. Basis: 义务教育法 art 11 [C]: suspension for
     health (因身体状况) only.
     """
-    allowed = context.policy.value("suspension.allowed_grounds", tuple)
+    allowed = context.policy.value(SUSPENSION_ALLOWED_GROUNDS, tuple)
     if suspension.grounds in allowed:
         return
     yield Observation(
@@ -107,7 +119,7 @@ def grounds_allowed(suspension: Suspension, context: RuleContext[Bundle]) -> Ite
         "the suspension was approved by {approved_by}, which may not approve one "
         "(allowed: {approvers})",
     ),
-    parameters=["suspension.approvers"],
+    parameters=[SUSPENSION_APPROVERS],
     citations=[LAW_11],
 )
 def approved_by_allowed_approver(
@@ -120,7 +132,7 @@ def approved_by_allowed_approver(
     own approval is not enough. Basis: 义务教育法 art 11 [C]: approved by the township
     people's government or the county-level education department.
     """
-    approvers = context.policy.value("suspension.approvers", tuple)
+    approvers = context.policy.value(SUSPENSION_APPROVERS, tuple)
     if suspension.approved_by in approvers:
         return
     yield Observation(
@@ -147,7 +159,7 @@ def approved_by_allowed_approver(
         "休学 {start} 至 {end} 超期或延期次数过多：{problems_zh}",
         "the suspension from {start} to {end} is too long or extended too often: {problems_en}",
     ),
-    parameters=["suspension.max_days", "suspension.max_extensions"],
+    parameters=[SUSPENSION_MAX_DAYS, SUSPENSION_MAX_EXTENSIONS],
     citations=[PROVINCIAL_RULES],
 )
 def within_length_and_extensions(
@@ -168,8 +180,8 @@ def within_length_and_extensions(
     most one school year, extended at most once.
     """
     policy = context.policy
-    max_days = policy.value("suspension.max_days", int)
-    max_extensions = policy.value("suspension.max_extensions", int)
+    max_days = policy.value(SUSPENSION_MAX_DAYS, int)
+    max_extensions = policy.value(SUSPENSION_MAX_EXTENSIONS, int)
     extensions = suspension.extensions
     limit = max_days * (1 + min(extensions, max_extensions))
     days = suspension.days
@@ -246,7 +258,7 @@ def _elsewhere(record: StudentRecord, context: RuleContext[Bundle]) -> bool:
         "the due day, record {status}: a suspected dropout (疑似辍学); school "
         "{school_id}, county {county}",
     ),
-    parameters=["suspension.return_grace_days"],
+    parameters=[SUSPENSION_RETURN_GRACE_DAYS],
     citations=[LINXIA_NOTICE, LAW_13],
 )
 def returned_after_suspension(
@@ -297,7 +309,7 @@ def returned_after_suspension(
             "end": latest.end,
             "due_back_on": latest.due_back_on,
             "return_due_by": return_due_by(latest, policy=context.policy),
-            "grace_days": context.policy.value("suspension.return_grace_days", int),
+            "grace_days": context.policy.value(SUSPENSION_RETURN_GRACE_DAYS, int),
             "days_late": (as_of - latest.due_back_on).days,
             "status": record.status.value,
             "status_zh": record.status.zh,
@@ -351,7 +363,7 @@ def _grade_year(record: StudentRecord, context: RuleContext[Bundle]) -> SchoolYe
         "of {school_year} of a graduating grade (grade {grade}, the last of the "
         "{stage_en} stage under {structure})",
     ),
-    parameters=["compulsory.structure", "school_year.start", "school_year.spring_term_start"],
+    parameters=[COMPULSORY_STRUCTURE, SCHOOL_YEAR_START, SCHOOL_YEAR_SPRING_TERM_START],
     citations=[PROVINCIAL_RULES],
 )
 def not_in_graduating_final_term(

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 
 from dropout_control.codes import Code
 from dropout_control.policy import Policy
+from dropout_control.suspensions.keys import SUSPENSION_RETURN_GRACE_DAYS
 from dropout_control.suspensions.model import Suspension
 
 __all__ = ["SuspensionState", "latest_suspension", "return_due_by", "state_on"]
@@ -69,7 +70,7 @@ def return_due_by(suspension: Suspension, *, policy: Policy) -> dt.date:
     >>> return_due_by(suspension, policy=policy)
     datetime.date(2019, 7, 15)
     """
-    grace = policy.value("suspension.return_grace_days", int)
+    grace = policy.value(SUSPENSION_RETURN_GRACE_DAYS, int)
     return suspension.due_back_on + dt.timedelta(days=grace)
 
 

@@ -21,11 +21,23 @@ from dropout_control.bundle import Bundle
 from dropout_control.calendar import SchoolYear, Term, count_working_days
 from dropout_control.findings import Citation, Severity
 from dropout_control.policy import Mark, SchoolStructure
+from dropout_control.policy.keys import (
+    COMPULSORY_STRUCTURE,
+    SCHOOL_YEAR_SPRING_TERM_START,
+    SCHOOL_YEAR_START,
+)
 from dropout_control.population.queries import child_of
 from dropout_control.registry.model import RecordStatus, StudentRecord
 from dropout_control.registry.queries import student_records_numbered, student_records_of
 from dropout_control.rules import Observation, RuleContext, rule
 from dropout_control.suspensions.queries import suspensions_of
+from dropout_control.transfers.keys import (
+    TRANSFER_APPROVAL_ORDER,
+    TRANSFER_BLOCKED_IN_GRADUATING_FINAL_TERM,
+    TRANSFER_BLOCKED_WHILE_SUSPENDED,
+    TRANSFER_PARTY_LIMIT_WORKING_DAYS,
+    TRANSFER_UNPLACED_AFTER_DAYS,
+)
 from dropout_control.transfers.model import ApprovalParty, Transfer, TransferStatus
 from dropout_control.transfers.queries import taken_outside, transferred_out_on, transfers_of
 from dropout_control.transfers.workflow import approval_order, next_step
@@ -45,7 +57,7 @@ _ONE_DAY = dt.timedelta(days=1)
 
 
 def _order(context: RuleContext[Bundle]) -> tuple[ApprovalParty, ...]:
-    return context.memo("transfer.approval_order", lambda: approval_order(context.policy))
+    return context.memo(TRANSFER_APPROVAL_ORDER, lambda: approval_order(context.policy))
 
 
 # TR-001 --------------------------------------------------------------------------------
@@ -84,7 +96,7 @@ def _early(
         "转学审核缺失或顺序错误（应依次为 {order_zh}）：{problems_zh}",
         "a transfer approval is missing or out of order (the order is {order_en}): {problems_en}",
     ),
-    parameters=["transfer.approval_order"],
+    parameters=[TRANSFER_APPROVAL_ORDER],
     citations=[REGISTRATION_RULES, LINXIA_NOTICE],
 )
 def approvals_in_order(transfer: Transfer, context: RuleContext[Bundle]) -> Iterator[Observation]:
@@ -167,7 +179,7 @@ def _working_days(after: dt.date, until: dt.date) -> int:
         "转学审核超时（每个环节限 {limit} 个工作日）：{late_zh}",
         "a transfer approval took longer than {limit} working days: {late_en}",
     ),
-    parameters=["transfer.party_limit_working_days", "transfer.approval_order"],
+    parameters=[TRANSFER_PARTY_LIMIT_WORKING_DAYS, TRANSFER_APPROVAL_ORDER],
     citations=[REGISTRATION_RULES],
 )
 def approvals_in_time(transfer: Transfer, context: RuleContext[Bundle]) -> Iterator[Observation]:
@@ -184,7 +196,7 @@ def approvals_in_time(transfer: Transfer, context: RuleContext[Bundle]) -> Itera
     working days for each of the four parties.
     """
     order = _order(context)
-    limit = context.policy.value("transfer.party_limit_working_days", int)
+    limit = context.policy.value(TRANSFER_PARTY_LIMIT_WORKING_DAYS, int)
     late: dict[str, int] = {}
     zh: list[str] = []
     en: list[str] = []
@@ -273,7 +285,7 @@ def grade_unchanged(transfer: Transfer, context: RuleContext[Bundle]) -> Iterato
         "the transfer was applied for on {applied_on} while the student was suspended "
         "({suspended_from} to {suspended_until}); no transfer while suspended",
     ),
-    parameters=["transfer.blocked_while_suspended"],
+    parameters=[TRANSFER_BLOCKED_WHILE_SUSPENDED],
     citations=[PROVINCIAL_RULES],
 )
 def not_suspended_when_applied(
@@ -286,7 +298,7 @@ def not_suspended_when_applied(
     returned from) is reported, naming the suspension. A rejected transfer is not
     reported: the block worked. Basis: provincial registration rules [S].
     """
-    if not context.policy.value("transfer.blocked_while_suspended", bool):
+    if not context.policy.value(TRANSFER_BLOCKED_WHILE_SUSPENDED, bool):
         return
     if transfer.status is TransferStatus.REJECTED:
         return
@@ -337,10 +349,10 @@ _STAGE_NAMES = {"primary": ("小学", "primary"), "junior_secondary": ("初中",
         "the last of the {stage_en} stage under {structure})",
     ),
     parameters=[
-        "transfer.blocked_in_graduating_final_term",
-        "compulsory.structure",
-        "school_year.start",
-        "school_year.spring_term_start",
+        TRANSFER_BLOCKED_IN_GRADUATING_FINAL_TERM,
+        COMPULSORY_STRUCTURE,
+        SCHOOL_YEAR_START,
+        SCHOOL_YEAR_SPRING_TERM_START,
     ],
     citations=[PROVINCIAL_RULES],
 )
@@ -358,12 +370,12 @@ def not_in_graduating_final_term(
     rules [S].
     """
     policy = context.policy
-    if not policy.value("transfer.blocked_in_graduating_final_term", bool):
+    if not policy.value(TRANSFER_BLOCKED_IN_GRADUATING_FINAL_TERM, bool):
         return
     if transfer.status is TransferStatus.REJECTED:
         return
     structure = context.memo(
-        "compulsory.structure", lambda: policy.value("compulsory.structure", SchoolStructure)
+        COMPULSORY_STRUCTURE, lambda: policy.value(COMPULSORY_STRUCTURE, SchoolStructure)
     )
     stage = _stage_end(transfer.grade_before, structure)
     if stage is None:
@@ -454,7 +466,7 @@ def _has_left(records: list[StudentRecord], context: RuleContext[Bundle]) -> boo
         "no school holds an open record: whereabouts unknown, a suspected dropout "
         "(疑似辍学), county {county}",
     ),
-    parameters=["transfer.unplaced_after_days"],
+    parameters=[TRANSFER_UNPLACED_AFTER_DAYS],
     citations=[LINXIA_NOTICE, LAW_13],
 )
 def transferred_out_is_placed(
@@ -487,7 +499,7 @@ def transferred_out_is_placed(
         return
     left_on, read_from = left
     days = (context.as_of - left_on).days
-    limit = context.policy.value("transfer.unplaced_after_days", int)
+    limit = context.policy.value(TRANSFER_UNPLACED_AFTER_DAYS, int)
     if days <= limit:
         return
     records = _person_records(record, context.bundle)

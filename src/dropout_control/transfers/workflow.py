@@ -45,6 +45,10 @@ import attrs
 from dropout_control.calendar import add_working_days
 from dropout_control.errors import InvalidCode, OutOfOrderApproval
 from dropout_control.policy import Policy
+from dropout_control.transfers.keys import (
+    TRANSFER_APPROVAL_ORDER,
+    TRANSFER_PARTY_LIMIT_WORKING_DAYS,
+)
 from dropout_control.transfers.model import ApprovalParty, Transfer, TransferStatus
 
 __all__ = ["Step", "approval_order", "approve", "next_step", "reject"]
@@ -82,11 +86,11 @@ def approval_order(policy: Policy) -> tuple[ApprovalParty, ...]:
     >>> [p.value for p in approval_order(resolve_policy(on=dt.date(2019, 3, 20)))]
     ['receiving_school', 'receiving_bureau', 'sending_school', 'sending_bureau']
     """
-    codes = policy.value("transfer.approval_order", tuple)
-    order = tuple(ApprovalParty.parse(str(code), field="transfer.approval_order") for code in codes)
+    codes = policy.value(TRANSFER_APPROVAL_ORDER, tuple)
+    order = tuple(ApprovalParty.parse(str(code), field=TRANSFER_APPROVAL_ORDER) for code in codes)
     if len(set(order)) != len(order):
         raise InvalidCode(
-            "transfer.approval_order", "names a party more than once", shown=", ".join(codes)
+            TRANSFER_APPROVAL_ORDER, "names a party more than once", shown=", ".join(codes)
         )
     return order
 
@@ -129,7 +133,7 @@ def next_step(
     if missing is None:
         return None
     party, starts_on = missing
-    limit = policy.value("transfer.party_limit_working_days", int)
+    limit = policy.value(TRANSFER_PARTY_LIMIT_WORKING_DAYS, int)
     due_on = add_working_days(starts_on, limit, holidays=holidays, makeup_days=makeup_days)
     return Step(
         party=party, school_id=transfer.school_of(party), starts_on=starts_on, due_on=due_on
