@@ -20,6 +20,7 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.doctest",
     "catalogue",
+    "record_kinds",
 ]
 
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
