@@ -270,9 +270,9 @@ class KindRegistry:
 
     def of_file(self, stem: str) -> RecordKind[Any] | None:
         """The kind whose input files have this stem (case-insensitive), or None."""
-        wanted = stem.lower()
+        wanted = stem.casefold()
         for kind in self._kinds.values():
-            if wanted in kind.files:
+            if any(wanted == name.casefold() for name in kind.files):
                 return kind
         return None
 
