@@ -18,11 +18,16 @@ from dropout_control.bundle import Bundle
 from dropout_control.findings import Report, SourceLocation
 from dropout_control.intake import Rejection
 from dropout_control.policy import NATIONAL, Layer
+from dropout_control.reasons import reason
 
 if TYPE_CHECKING:
     from dropout_control.io.folder import FolderRead
 
 __all__ = ["audit", "bundle_from_read"]
+
+FILE_UNREADABLE = reason(
+    "INPUT.FILE_UNREADABLE", "文件无法读取：{why}", "the file cannot be read: {why}"
+)
 
 
 def bundle_from_read(read: FolderRead) -> Bundle:
@@ -40,7 +45,7 @@ def bundle_from_read(read: FolderRead) -> Bundle:
             source=SourceLocation(name, 1),
             kind=kind_of(Path(name)) or "unknown",
             field="(file)",
-            reason=f"the file cannot be read: {reason}",
+            reason=FILE_UNREADABLE.given(why=reason),
         )
         for name, reason in sorted(read.unreadable.items())
     )

@@ -58,6 +58,7 @@ from dropout_control.identity import (
 from dropout_control.identity.malformed import MalformedNumber
 from dropout_control.io import values
 from dropout_control.kinds import RECORD_KINDS
+from dropout_control.reasons import Stated, reason
 
 __all__ = [
     "CONVERTER",
@@ -72,7 +73,7 @@ __all__ = [
     "structure_record",
 ]
 
-MISSING: Final = "missing required field"
+MISSING: Final = reason("INPUT.MISSING", "缺少必填字段", "missing required field")
 """The reason given for a required field whose cell is empty or absent."""
 
 _Parser = Callable[[object, str], Any]
@@ -84,7 +85,7 @@ def parse_resident_id(value: object, field: str) -> ResidentId | MalformedNumber
     try:
         return ResidentId.parse(text)
     except InvalidResidentId as error:
-        return MalformedNumber(text, error.reason)
+        return MalformedNumber(text, error.stated)
 
 
 def parse_student_number(value: object, field: str) -> StudentNumber | MalformedNumber:
@@ -93,7 +94,7 @@ def parse_student_number(value: object, field: str) -> StudentNumber | Malformed
     try:
         return StudentNumber.parse(text)
     except InvalidStudentNumber as error:
-        return MalformedNumber(text, error.reason)
+        return MalformedNumber(text, error.stated)
 
 
 def _compact_resident_id(value: object, field: str) -> str:
@@ -498,22 +499,26 @@ def structure_record(
     try:
         return converter.structure(row, record_class)
     except (InvalidRecord, KeyError, ClassValidationError) as error:
-        field, reason = rejection_of(error)
-        raise InvalidRecord(field, reason) from None
+        field, stated = rejection_of(error)
+        raise InvalidRecord(field, stated.reason, facts=stated.facts) from None
 
 
-def rejection_of(error: Exception) -> tuple[str, str]:
-    """The field and the reason (safe to show) of an error raised structuring a row."""
+def rejection_of(error: Exception) -> tuple[str, Stated]:
+    """The field and the reason (safe to show) of an error raised structuring a row.
+
+    The reason's facts end with ``got``, the bad cell as it may be shown, when the error
+    showed one.
+    """
     if isinstance(error, ClassValidationError):
         with_notes, others = error.group_exceptions()
         if with_notes:
             inner, note = with_notes[0]
             if isinstance(inner, KeyError):
-                return note.name, MISSING
+                return note.name, MISSING.given()
             return rejection_of(inner)
         return rejection_of(others[0])
     if isinstance(error, KeyError):
-        return str(error.args[0]), MISSING
+        return str(error.args[0]), MISSING.given()
     if isinstance(error, InvalidRecord):
         return error.field, _safe_reason(error)
     raise error
@@ -539,7 +544,7 @@ def shown_safely(text: str) -> str:
     return mask_name(text)
 
 
-def _safe_reason(error: InvalidRecord) -> str:
-    if error.shown is None or error.reason == MISSING:
-        return error.reason
-    return f"{error.reason} (got {shown_safely(error.shown)!r})"
+def _safe_reason(error: InvalidRecord) -> Stated:
+    if error.shown is None or error.code == MISSING.code:
+        return error.stated
+    return error.stated.with_facts(got=shown_safely(error.shown))

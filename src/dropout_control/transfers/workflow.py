@@ -45,9 +45,12 @@ import attrs
 from dropout_control.calendar import add_working_days
 from dropout_control.errors import InvalidCode, OutOfOrderApproval
 from dropout_control.policy import Policy
+from dropout_control.reasons import reason
 from dropout_control.transfers.model import ApprovalParty, Transfer, TransferStatus
 
 __all__ = ["Step", "approval_order", "approve", "next_step", "reject"]
+
+PARTY_TWICE = reason("POLICY.PARTY_TWICE", "审核方重复出现", "names a party more than once")
 
 
 @attrs.frozen
@@ -85,9 +88,7 @@ def approval_order(policy: Policy) -> tuple[ApprovalParty, ...]:
     codes = policy.value("transfer.approval_order", tuple)
     order = tuple(ApprovalParty.parse(str(code), field="transfer.approval_order") for code in codes)
     if len(set(order)) != len(order):
-        raise InvalidCode(
-            "transfer.approval_order", "names a party more than once", shown=", ".join(codes)
-        )
+        raise InvalidCode("transfer.approval_order", PARTY_TWICE, shown=", ".join(codes))
     return order
 
 
