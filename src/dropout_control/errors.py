@@ -138,22 +138,45 @@ class OutOfOrderApproval(DropoutControlError, ValueError):
     rejected, or when the date given is before the previous step. ``transfer_id`` and
     ``party`` name the transfer and the party that tried; ``expected`` is the party whose
     turn it is (``None`` when no approval is expected: the transfer is closed or every
-    party has approved); ``reason`` says what is wrong in words.
+    party has approved); ``code`` and ``facts`` are the reason's, ``message`` its texts
+    in Chinese and English and ``reason`` its English text.
     """
 
     def __init__(
-        self, transfer_id: str, party: object, expected: object | None, reason: str
+        self,
+        transfer_id: str,
+        party: object,
+        expected: object | None,
+        reason: Reason,
+        *,
+        facts: Mapping[str, object] | None = None,
     ) -> None:
         self.transfer_id = transfer_id
         self.party = party
         self.expected = expected
-        self.reason = reason
+        self.stated: Stated = reason.given(**(facts or {}))
+        self.reason = self.message.en
         turn = (
             f"the party expected is {expected}"
             if expected is not None
             else "no approval is expected"
         )
-        super().__init__(f"transfer {transfer_id!r}: {reason}; {turn}")
+        super().__init__(f"transfer {transfer_id!r}: {self.reason}; {turn}")
+
+    @property
+    def code(self) -> str:
+        """The code of the reason (``TR.NOT_YOUR_TURN`` …)."""
+        return self.stated.code
+
+    @property
+    def facts(self) -> Mapping[str, object]:
+        """The facts of the reason."""
+        return self.stated.facts
+
+    @property
+    def message(self) -> Message:
+        """The reason in Chinese and English, rendered from the facts."""
+        return self.stated.message
 
 
 class UnknownJurisdiction(DropoutControlError, LookupError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import re
 import string
@@ -127,4 +128,30 @@ def test_stated_reasons_compare_by_reason_and_facts() -> None:
     assert (True, False) == (
         Stated(item, {"expected": "X"}) == item.given(expected="X"),
         item.given(expected="X") == item.given(expected="9"),
+    )
+
+
+def test_a_stated_reason_holding_reasons_and_lists_is_plain_data() -> None:
+    nested = CATALOGUE["INPUT.FILE_NOT_READ"].given(
+        clash=CATALOGUE["INPUT.NO_SUCH_DATE"], days=[dt.date(2019, 3, 1)]
+    )
+    assert {
+        "code": "INPUT.FILE_NOT_READ",
+        "clash": "INPUT.NO_SUCH_DATE",
+        "days": ["2019-03-01"],
+    } == (nested.to_dict())
+
+
+def test_a_reason_without_facts_shows_its_own_text_in_a_template() -> None:
+    message = Message("原因：{why}", "why: {why!s}")
+    assert Message("原因：不存在的日期", "why: no such date") == message.format(
+        {"why": CATALOGUE["INPUT.NO_SUCH_DATE"]}
+    )
+
+
+def test_the_catalogue_knows_its_codes_and_vocabularies() -> None:
+    assert (True, False, True) == (
+        "ID.CHECK_CHARACTER" in CATALOGUE,
+        "ID.NOTHING_LIKE_IT" in CATALOGUE,
+        {"BODY", "GROUND", "PARTY", "SEX", "STAGE", "STATUS"} <= set(CATALOGUE.vocabularies),
     )
