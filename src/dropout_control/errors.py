@@ -68,11 +68,20 @@ class InvalidRecord(DropoutControlError, ValueError):
         facts: Mapping[str, object] | None = None,
     ) -> None:
         self.field = field
-        self.stated: Stated = reason.given(**(facts or {}))
+        self.stated: Stated = reason.given(**facts) if facts else reason.given()
         self.shown = shown
-        self.reason = self.message.en
-        where = f"{field}={shown!r}" if shown is not None else field
-        super().__init__(f"{where}: {self.reason}")
+        # The texts are rendered when asked for: validators raise this on a hot path
+        # (``is_valid`` on a million numbers) where nobody reads them.
+        super().__init__(field)
+
+    def __str__(self) -> str:
+        where = f"{self.field}={self.shown!r}" if self.shown is not None else self.field
+        return f"{where}: {self.reason}"
+
+    @property
+    def reason(self) -> str:
+        """The reason in English words."""
+        return self.stated.message.en
 
     @property
     def code(self) -> str:

@@ -204,7 +204,9 @@ class Finding(MaskedRepr):
     """One rule's report about one subject.
 
     It carries the facts the rule used, including the policy parameters and their
-    sources, so a reader can see why it fired.
+    sources, so a reader can see why it fired. The facts are data (codes, dates,
+    numbers, reasons with their own facts); the message is rendered from them, and
+    ``reasons`` names the code of every reason the finding gives.
     """
 
     rule: RuleId
