@@ -255,9 +255,12 @@ def rule(
 
     ``about`` names the kind (or kinds) of record the rule checks, one subject at a time.
     ``title`` and ``message`` are (Chinese, English) pairs; the message may name facts in
-    braces. ``parameters`` lists the policy keys the rule reads (quoted in every finding);
-    ``needs`` further input kinds without which the rule does not run, and
-    ``needs_fields`` the ``kind.field`` names that at least one record must carry.
+    braces, each language rendered from its own template (a reason among the facts shows
+    its own text in that language; ``{party:PARTY}`` shows a coded value in words, see
+    :mod:`dropout_control.reasons`). ``parameters`` lists the policy keys the rule
+    reads (quoted in every finding); ``needs`` further input kinds without which the rule
+    does not run, and ``needs_fields`` the ``kind.field`` names that at least one record
+    must carry.
     ``optional_parameters`` are read when in force and quoted then; without them the rule
     still runs.
     """

@@ -12,9 +12,10 @@ compact personal number) and calls the hook for the rest; with detailed validati
 is the one cattrs generates, which calls every hook.
 
 A row that cannot become a record raises :class:`~dropout_control.errors.InvalidRecord`
-naming the first bad field, with a reason in English that never shows a personal
-value in clear (a bad cell is shown only when it is made of digits and date
-punctuation; other text is masked). A malformed resident ID or student number is not
+naming the first bad field, with a reason (a code such as ``INPUT.NO_SUCH_DATE``, its
+facts, and its texts in Chinese and English) that never shows a personal value in clear
+(a bad cell is shown only when it is made of digits and date punctuation; other text is
+masked). A malformed resident ID or student number is not
 such a row: it is kept as a :class:`~dropout_control.identity.malformed.MalformedNumber`
 for the ID rules.
 
