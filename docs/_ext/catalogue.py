@@ -5,6 +5,8 @@ library's own data, so the docs can never drift from what the code decides.
   its jurisdiction, source and mark; option ``:jurisdiction:`` shows, for each key,
   whether that layer sets it or the value shows through from a wider one.
 - ``rule-catalogue``: the registered rules, optionally of one ``:area:``.
+- ``reason-catalogue``: every reason code with its Chinese and English text, one table
+  per area (the code's first part).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from dropout_control.catalogue import load_rules
+from dropout_control.catalogue import load_reasons, load_rules
 from dropout_control.policy import NATIONAL, PolicyBook
 from dropout_control.policy.values import show_value
 
@@ -141,8 +143,26 @@ class RuleCatalogue(SphinxDirective):
         return section
 
 
+class ReasonCatalogue(SphinxDirective):
+    """Print every reason of the catalogue: one section per area, code and both texts."""
+
+    def run(self) -> list[nodes.Node]:
+        areas: dict[str, list[list[str]]] = {}
+        for item in load_reasons():
+            area = item.code.split(".", 1)[0]
+            areas.setdefault(area, []).append([item.code, item.zh, item.en])
+        sections: list[nodes.Node] = []
+        for area, rows in areas.items():
+            section = nodes.section(ids=[nodes.make_id(f"reasons-{area}")])
+            section += nodes.title(text=area)
+            section += _table(["code", "中文", "English"], rows, [30, 35, 35])
+            sections.append(section)
+        return sections
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the directives."""
     app.add_directive("parameter-table", ParameterTable)
     app.add_directive("rule-catalogue", RuleCatalogue)
+    app.add_directive("reason-catalogue", ReasonCatalogue)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

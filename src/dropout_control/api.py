@@ -19,12 +19,17 @@ from dropout_control.findings import Report, SourceLocation
 from dropout_control.intake import Rejection
 from dropout_control.kinds import KINDS, KindRegistry
 from dropout_control.policy import NATIONAL, Layer
+from dropout_control.reasons import reason
 from dropout_control.rules import RuleRegistry
 
 if TYPE_CHECKING:
     from dropout_control.io.folder import FolderRead
 
 __all__ = ["audit", "bundle_from_read"]
+
+FILE_UNREADABLE = reason(
+    "INPUT.FILE_UNREADABLE", "文件无法读取：{why}", "the file cannot be read: {why}"
+)
 
 
 def bundle_from_read(read: FolderRead, *, registry: KindRegistry = KINDS) -> Bundle:
@@ -42,7 +47,7 @@ def bundle_from_read(read: FolderRead, *, registry: KindRegistry = KINDS) -> Bun
             source=SourceLocation(name, 1),
             kind=kind_of(Path(name), registry=registry) or "unknown",
             field="(file)",
-            reason=f"the file cannot be read: {reason}",
+            reason=FILE_UNREADABLE.given(why=reason),
         )
         for name, reason in sorted(read.unreadable.items())
     )

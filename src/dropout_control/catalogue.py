@@ -1,19 +1,23 @@
-"""The library's full catalogue: every domain's record kinds and rules, registered.
+"""The library's full catalogue: every domain's record kinds, rules and reasons.
 
-Kinds and rules register themselves when their modules are imported; importing
-``dropout_control`` imports this module, which imports them all, so that whatever a
-user reaches from the package (the audit, the command line, the docs, ``REGISTRY`` and
-``KINDS``) sees one complete catalogue.
+Kinds, rules and reasons register themselves when their modules are imported.
+Importing ``dropout_control`` imports this module, which imports every kind and rule
+module, so that whatever a user reaches from the package (the audit, the command line,
+the docs, ``REGISTRY`` and ``KINDS``) sees one complete catalogue; :func:`load_reasons`
+imports the rest of the library for the catalogue of every reason it can give.
 """
 
 from __future__ import annotations
 
 import importlib
+import pkgutil
 
+import dropout_control
 from dropout_control.kinds import KINDS, KindRegistry
+from dropout_control.reasons import CATALOGUE, Catalogue
 from dropout_control.rules import REGISTRY, RuleRegistry
 
-__all__ = ["KIND_MODULES", "RULE_MODULES", "load_kinds", "load_rules"]
+__all__ = ["KIND_MODULES", "RULE_MODULES", "load_kinds", "load_reasons", "load_rules"]
 
 KIND_MODULES: tuple[str, ...] = (
     "dropout_control.registry.kinds",
@@ -23,6 +27,14 @@ KIND_MODULES: tuple[str, ...] = (
     "dropout_control.suspensions.kinds",
 )
 """The modules that declare the library's record kinds, one per domain package."""
+
+# Modules not imported for their reasons: the Hypothesis strategies (a test extra) and
+# the command line's entry point (importing it runs the command).
+_NOT_LOADED = (
+    "dropout_control.strategies",
+    "dropout_control._hypothesis_plugin",
+    "dropout_control.__main__",
+)
 
 RULE_MODULES: tuple[str, ...] = (
     "dropout_control.intake_rules",
@@ -49,6 +61,15 @@ def load_rules() -> RuleRegistry:
     for name in RULE_MODULES:
         importlib.import_module(name)
     return REGISTRY
+
+
+def load_reasons() -> Catalogue:
+    """Import every module of the library and return the catalogue of every reason."""
+    load_rules()
+    for module in pkgutil.walk_packages(dropout_control.__path__, "dropout_control."):
+        if not module.name.startswith(_NOT_LOADED):
+            importlib.import_module(module.name)
+    return CATALOGUE
 
 
 load_rules()

@@ -23,7 +23,7 @@ import attrs
 from dropout_control import __version__
 from dropout_control.api import audit, bundle_from_read
 from dropout_control.catalogue import load_rules
-from dropout_control.errors import DropoutControlError
+from dropout_control.errors import DropoutControlError, InvalidRecord
 from dropout_control.identity import (
     ResidentId,
     StudentNumber,
@@ -255,13 +255,14 @@ def _check_student_number(text: str, *, reveal: bool, fmt: str, out: TextIO) -> 
 
 
 def _invalid(what: str, exc: DropoutControlError, *, fmt: str, out: TextIO) -> int:
+    code = exc.code if isinstance(exc, InvalidRecord) else None
     if fmt == "json":
-        print(
-            json.dumps({"kind": what, "valid": False, "reason": str(exc)}, ensure_ascii=False),
-            file=out,
-        )
+        payload: dict[str, object] = {"kind": what, "valid": False, "reason": str(exc)}
+        if isinstance(exc, InvalidRecord):
+            payload.update(code=exc.code, message={"zh": exc.message.zh, "en": exc.message.en})
+        print(json.dumps(payload, ensure_ascii=False), file=out)
     else:
-        print(f"invalid {what}: {exc}", file=out)
+        print(f"invalid {what}: {exc}" + (f" [{code}]" if code else ""), file=out)
     return EXIT_FINDINGS
 
 

@@ -11,6 +11,13 @@ import enum
 from typing import Self, TypeVar
 
 from dropout_control.errors import InvalidCode
+from dropout_control.reasons import Reason, reason, vocabulary
+
+UNKNOWN = reason(
+    "INPUT.UNKNOWN_CODE",
+    "未知的值，应为以下代码之一：{expected}",
+    "unknown value; expected one of {expected}",
+)
 
 __all__ = ["Code"]
 
@@ -38,9 +45,20 @@ class Code(enum.Enum):
         key = text.strip().casefold()
         member = _lookup(cls).get(key)
         if member is None:
-            known = ", ".join(f"{m.value} ({m.zh})" for m in cls)
-            raise InvalidCode(field, f"unknown value; expected one of {known}", shown=text)
+            raise InvalidCode(
+                field, UNKNOWN, shown=text, facts={"expected": [m.value for m in cls]}
+            )
         return member
+
+    @classmethod
+    def words(cls, name: str) -> tuple[Reason, ...]:
+        """Register the members as the vocabulary ``name``: ``NAME.VALUE`` codes, each with
+        the Chinese term and the English words (``en`` where the member has it, else the
+        code with spaces)."""
+        return vocabulary(
+            name,
+            [(m.value, m.zh, getattr(m, "en", m.value.replace("_", " "))) for m in cls],
+        )
 
     def __str__(self) -> str:
         return self._value_

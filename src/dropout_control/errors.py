@@ -16,9 +16,16 @@ exist and for requests that cannot be answered.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the reasons module imports this one
+    from dropout_control.reasons import Message, Reason, Stated
+
 __all__ = [
     "DropoutControlError",
     "DuplicateKind",
+    "DuplicateReason",
     "DuplicateRule",
     "FindingError",
     "FindingsError",
@@ -34,6 +41,7 @@ __all__ = [
     "UnknownJurisdiction",
     "UnknownKind",
     "UnknownParameter",
+    "UnknownReason",
     "UnknownRule",
     "UnreadableInput",
 ]
@@ -46,34 +54,79 @@ class DropoutControlError(Exception):
 class InvalidRecord(DropoutControlError, ValueError):
     """A value or record that cannot exist.
 
-    ``field`` names the offending field and ``reason`` says what is wrong in words;
-    ``shown`` is the value as it may be displayed (masked where it is personal data).
+    ``field`` names the offending field; ``code`` is the code of the
+    :class:`~dropout_control.reasons.Reason` that says what is wrong and ``facts`` the
+    facts its texts are rendered from (``stated`` holds both, ``message`` the texts in
+    Chinese and English); ``reason`` is the English text. ``shown`` is the value as it
+    may be displayed (masked where it is personal data).
     """
 
-    def __init__(self, field: str, reason: str, *, shown: str | None = None) -> None:
+    def __init__(
+        self,
+        field: str,
+        reason: Reason,
+        *,
+        shown: str | None = None,
+        facts: Mapping[str, object] | None = None,
+    ) -> None:
         self.field = field
-        self.reason = reason
+        self.stated: Stated = reason.given(**facts) if facts else reason.given()
         self.shown = shown
-        where = f"{field}={shown!r}" if shown is not None else field
-        super().__init__(f"{where}: {reason}")
+        # The texts are rendered when asked for: validators raise this on a hot path
+        # (``is_valid`` on a million numbers) where nobody reads them.
+        super().__init__(field)
+
+    def __str__(self) -> str:
+        where = f"{self.field}={self.shown!r}" if self.shown is not None else self.field
+        return f"{where}: {self.reason}"
+
+    @property
+    def reason(self) -> str:
+        """The reason in English words."""
+        return self.stated.message.en
+
+    @property
+    def code(self) -> str:
+        """The code of the reason (``ID.CHECK_CHARACTER``, ``INPUT.NO_SUCH_DATE`` …)."""
+        return self.stated.code
+
+    @property
+    def facts(self) -> Mapping[str, object]:
+        """The facts of the reason (the character expected, the position …)."""
+        return self.stated.facts
+
+    @property
+    def message(self) -> Message:
+        """The reason in Chinese and English, rendered from the facts."""
+        return self.stated.message
 
 
 class InvalidResidentId(InvalidRecord):
     """A resident ID number (居民身份证号) that is not a valid GB 11643 number."""
 
     def __init__(
-        self, reason: str, *, shown: str | None = None, field: str = "resident_id"
+        self,
+        reason: Reason,
+        *,
+        shown: str | None = None,
+        field: str = "resident_id",
+        facts: Mapping[str, object] | None = None,
     ) -> None:
-        super().__init__(field, reason, shown=shown)
+        super().__init__(field, reason, shown=shown, facts=facts)
 
 
 class InvalidStudentNumber(InvalidRecord):
     """A national student number (学籍号) that is not of the G, L or J form."""
 
     def __init__(
-        self, reason: str, *, shown: str | None = None, field: str = "student_number"
+        self,
+        reason: Reason,
+        *,
+        shown: str | None = None,
+        field: str = "student_number",
+        facts: Mapping[str, object] | None = None,
     ) -> None:
-        super().__init__(field, reason, shown=shown)
+        super().__init__(field, reason, shown=shown, facts=facts)
 
 
 class InvalidCode(InvalidRecord):
@@ -96,22 +149,45 @@ class OutOfOrderApproval(DropoutControlError, ValueError):
     rejected, or when the date given is before the previous step. ``transfer_id`` and
     ``party`` name the transfer and the party that tried; ``expected`` is the party whose
     turn it is (``None`` when no approval is expected: the transfer is closed or every
-    party has approved); ``reason`` says what is wrong in words.
+    party has approved); ``code`` and ``facts`` are the reason's, ``message`` its texts
+    in Chinese and English and ``reason`` its English text.
     """
 
     def __init__(
-        self, transfer_id: str, party: object, expected: object | None, reason: str
+        self,
+        transfer_id: str,
+        party: object,
+        expected: object | None,
+        reason: Reason,
+        *,
+        facts: Mapping[str, object] | None = None,
     ) -> None:
         self.transfer_id = transfer_id
         self.party = party
         self.expected = expected
-        self.reason = reason
+        self.stated: Stated = reason.given(**(facts or {}))
+        self.reason = self.message.en
         turn = (
             f"the party expected is {expected}"
             if expected is not None
             else "no approval is expected"
         )
-        super().__init__(f"transfer {transfer_id!r}: {reason}; {turn}")
+        super().__init__(f"transfer {transfer_id!r}: {self.reason}; {turn}")
+
+    @property
+    def code(self) -> str:
+        """The code of the reason (``TR.NOT_YOUR_TURN`` …)."""
+        return self.stated.code
+
+    @property
+    def facts(self) -> Mapping[str, object]:
+        """The facts of the reason."""
+        return self.stated.facts
+
+    @property
+    def message(self) -> Message:
+        """The reason in Chinese and English, rendered from the facts."""
+        return self.stated.message
 
 
 class UnknownJurisdiction(DropoutControlError, LookupError):
@@ -169,14 +245,23 @@ class UnknownRule(DropoutControlError, LookupError):
 class UnreadableInput(DropoutControlError, OSError):
     """An input file or folder that cannot be read at all (missing, undecodable, not a table).
 
-    ``path`` names the file or folder as given and ``reason`` says why in words. A bad
-    row or cell is not this error: it becomes an INPUT-001 finding and reading goes on.
+    ``path`` names the file or folder as given; ``stated`` is the reason with its facts
+    (``code`` its code) and ``reason`` its English text. A bad row or cell is not this
+    error: it becomes an INPUT-001 finding and reading goes on.
     """
 
-    def __init__(self, path: object, reason: str) -> None:
+    def __init__(
+        self, path: object, reason: Reason, *, facts: Mapping[str, object] | None = None
+    ) -> None:
         self.path = str(path)
-        self.reason = reason
-        super().__init__(f"{self.path}: cannot be read: {reason}")
+        self.stated: Stated = reason.given(**(facts or {}))
+        self.reason = self.stated.message.en
+        super().__init__(f"{self.path}: cannot be read: {self.reason}")
+
+    @property
+    def code(self) -> str:
+        """The code of the reason."""
+        return self.stated.code
 
     def __str__(self) -> str:
         return f"{self.path}: cannot be read: {self.reason}"
@@ -199,6 +284,18 @@ class UnknownKind(DropoutControlError, KeyError):
 
     def __str__(self) -> str:
         return f"no record kind named {self.name!r} is declared"
+
+
+class DuplicateReason(DropoutControlError, ValueError):
+    """A reason code registered twice: codes are unique in a catalogue."""
+
+
+class UnknownReason(DropoutControlError, LookupError):
+    """A reason code that is not in the catalogue."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        super().__init__(f"reason {code!r} is not in the catalogue")
 
 
 class FindingsError(DropoutControlError, ExceptionGroup):

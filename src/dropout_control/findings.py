@@ -20,6 +20,7 @@ import attrs
 from dropout_control.errors import FindingError, FindingsError, InvalidCode, InvalidRecord
 from dropout_control.identity.masking import MaskedRepr
 from dropout_control.policy.values import Mark
+from dropout_control.reasons import Message, Reason, Stated, reason
 
 __all__ = [
     "Citation",
@@ -55,6 +56,18 @@ class Severity(enum.Enum):
 
 _SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
+_ID_FORM = reason(
+    "RULE.ID_FORM",
+    "应为领域加三位数字，如 ID-002",
+    "expected an area and a three-digit number such as ID-002",
+)
+_ID_NUMBER = reason(
+    "RULE.ID_NUMBER",
+    "应为领域加 1 至 999 的编号",
+    "expected an area and a number from 1 to 999",
+)
+_LINE_NUMBER = reason("INPUT.LINE_NUMBER", "行号从 1 开始", "a line number starts at 1")
+
 _RULE_ID = re.compile(r"(?P<area>[A-Z]{2,6})-(?P<number>\d{3})")
 
 
@@ -78,18 +91,14 @@ class RuleId:
 
     def __attrs_post_init__(self) -> None:
         if not _RULE_ID.fullmatch(f"{self.area}-{self.number:03}"):
-            raise InvalidCode(
-                "rule", "expected an area and a number from 1 to 999", shown=str(self)
-            )
+            raise InvalidCode("rule", _ID_NUMBER, shown=str(self))
 
     @classmethod
     def parse(cls, text: str) -> RuleId:
         """Read ``AREA-NNN``."""
         match = _RULE_ID.fullmatch(text.strip())
         if match is None:
-            raise InvalidCode(
-                "rule", "expected an area and a three-digit number such as ID-002", shown=text
-            )
+            raise InvalidCode("rule", _ID_FORM, shown=text)
         return cls(match["area"], int(match["number"]))
 
     def __str__(self) -> str:
@@ -117,39 +126,6 @@ class Citation:
         return f"{where} [{self.mark.value}]"
 
 
-@attrs.frozen
-class Message:
-    """A text in Chinese and English."""
-
-    zh: str
-    en: str
-
-    def format(self, facts: Mapping[str, object]) -> Message:
-        """Fill ``{name}`` placeholders from ``facts``; an unknown name stays visible."""
-        values = _Facts(facts)
-        return Message(self.zh.format_map(values), self.en.format_map(values))
-
-
-class _Facts(dict[str, object]):
-    """Facts as a message shows them: dates in ISO form, lists joined by commas."""
-
-    def __init__(self, facts: Mapping[str, object]) -> None:
-        super().__init__({key: _shown(value) for key, value in facts.items()})
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-def _shown(value: object) -> object:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, list | tuple):
-        return ", ".join(str(_shown(item)) for item in value)
-    if isinstance(value, enum.Enum):
-        return value.value
-    return value
-
-
 @attrs.frozen(order=True)
 class SourceLocation:
     """Where a record came from: a file and its physical line (or a sheet's row).
@@ -163,7 +139,7 @@ class SourceLocation:
 
     def __attrs_post_init__(self) -> None:
         if self.line < 1:
-            raise InvalidRecord("line", "a line number starts at 1", shown=str(self.line))
+            raise InvalidRecord("line", _LINE_NUMBER, shown=str(self.line))
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}"
@@ -228,7 +204,9 @@ class Finding(MaskedRepr):
     """One rule's report about one subject.
 
     It carries the facts the rule used, including the policy parameters and their
-    sources, so a reader can see why it fired.
+    sources, so a reader can see why it fired. The facts are data (codes, dates,
+    numbers, reasons with their own facts); the message is rendered from them, and
+    ``reasons`` names the code of every reason the finding gives.
     """
 
     rule: RuleId
@@ -241,6 +219,8 @@ class Finding(MaskedRepr):
     facts: Mapping[str, object] = attrs.field(factory=dict, converter=_frozen_mapping)
     parameters: tuple[ParameterUse, ...] = ()
     title: Message | None = attrs.field(default=None, eq=False)
+    reasons: tuple[str, ...] = ()
+    """The codes of the reasons the finding gives, in the order its message gives them."""
 
     @property
     def sort_key(self) -> tuple[str, int, RuleId, str]:
@@ -262,6 +242,7 @@ class Finding(MaskedRepr):
             "source": attrs.asdict(self.source) if self.source else None,
             "related": [attrs.asdict(item) for item in self.related],
             "facts": {key: _plain(value) for key, value in self.facts.items()},
+            "reasons": list(self.reasons),
             "message": {"zh": self.message.zh, "en": self.message.en},
         }
         if self.parameters:
@@ -285,13 +266,22 @@ def _plain(value: object) -> object:
         return value
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, enum.Enum):
-        return _plain(value.value)
+    if isinstance(value, enum.Enum | Stated | Reason):
+        return _plain(_data_of(value))
     if isinstance(value, Mapping):
         return {str(key): _plain(item) for key, item in value.items()}
     if isinstance(value, list | tuple | frozenset | set):
         return [_plain(item) for item in value]
     return str(value)
+
+
+def _data_of(value: enum.Enum | Stated | Reason) -> object:
+    """A coded value as data: an enumeration's value, a reason's code (with its facts)."""
+    if isinstance(value, Stated):
+        return value.to_dict()
+    if isinstance(value, Reason):
+        return value.code
+    return value.value
 
 
 def _in_report_order(items: Iterable[Finding]) -> tuple[Finding, ...]:

@@ -11,6 +11,7 @@ import attrs
 
 from dropout_control.findings import SourceLocation
 from dropout_control.identity import mask_number
+from dropout_control.reasons import Stated
 
 __all__ = ["Duplicate", "Rejection"]
 
@@ -19,13 +20,20 @@ __all__ = ["Duplicate", "Rejection"]
 class Rejection:
     """A row that could not become a record: where, which field, and why.
 
-    ``reason`` never holds a personal value in clear (readers mask them).
+    ``reason`` is the reason with its facts (its ``code``, such as
+    ``INPUT.NO_SUCH_DATE``, and the bad cell as ``got``); it never holds a personal value
+    in clear (readers mask them).
     """
 
     source: SourceLocation
     kind: str
     field: str
-    reason: str
+    reason: Stated
+
+    @property
+    def code(self) -> str:
+        """The code of the reason."""
+        return self.reason.code
 
 
 @attrs.frozen(repr=False)

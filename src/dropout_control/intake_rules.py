@@ -13,7 +13,6 @@ from dropout_control.findings import Citation, Severity, Subject
 from dropout_control.intake import Duplicate, Rejection
 from dropout_control.policy import Mark
 from dropout_control.rules import Observation, RuleContext, rule
-from dropout_control.wording import input_reason_zh
 
 __all__: list[str] = []
 
@@ -26,7 +25,7 @@ FORMATS = Citation("dropout_control input formats", "spec/formats.md", Mark.CONF
     about="rejections",
     title=("行无法读取", "row cannot be read"),
     message=(
-        "字段 {field} 无法读取：{reason_zh}",
+        "字段 {field} 无法读取：{reason}",
         "field {field} cannot be read: {reason}",
     ),
     citations=[FORMATS],
@@ -47,7 +46,6 @@ def row_is_readable(rejection: Rejection, context: RuleContext[Bundle]) -> Itera
             "line": rejection.source.line,
             "field": rejection.field,
             "reason": rejection.reason,
-            "reason_zh": input_reason_zh(rejection.reason),
         },
     )
 

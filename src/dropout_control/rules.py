@@ -31,6 +31,7 @@ from dropout_control.findings import (
     Subject,
 )
 from dropout_control.policy import Policy
+from dropout_control.reasons import Reason, Stated
 
 __all__ = [
     "REGISTRY",
@@ -75,6 +76,9 @@ class Observation:
     """One breach as a rule sees it, before the engine adds the rule's metadata.
 
     ``kind`` overrides the kind of the subject for rules about any row (INPUT rules).
+    Facts hold data only: a reason the finding gives is a
+    :class:`~dropout_control.reasons.Stated` reason (or a list of them), and the finding
+    names the codes of every reason among its facts.
     """
 
     subject: Subject
@@ -128,6 +132,7 @@ class Rule:
     def _finding(self, seen: Observation, kind: str, uses: tuple[ParameterUse, ...]) -> Finding:
         facts = dict(seen.facts)
         return Finding(
+            reasons=tuple(_codes(facts.values())),
             rule=self.id,
             severity=self.severity,
             kind=seen.kind or kind,
@@ -149,6 +154,27 @@ class Rule:
     def missing_parameters(self, policy: Policy) -> tuple[str, ...]:
         """The parameters this rule reads that are not in force in ``policy``."""
         return tuple(key for key in self.parameters if not policy.is_in_force(key))
+
+
+def _codes(values: Iterable[object]) -> Iterator[str]:
+    """The codes of the reasons among facts: stated reasons (with those they cite), reasons
+    and lists of them, in order, each once."""
+    seen: set[str] = set()
+    for code in _all_codes(values):
+        if code not in seen:
+            seen.add(code)
+            yield code
+
+
+def _all_codes(values: Iterable[object]) -> Iterator[str]:
+    for value in values:
+        if isinstance(value, Stated):
+            yield value.code
+            yield from _all_codes(value.facts.values())
+        elif isinstance(value, Reason):
+            yield value.code
+        elif isinstance(value, list | tuple):
+            yield from _all_codes(value)
 
 
 def _use(policy: Policy, key: str) -> ParameterUse:
@@ -234,9 +260,12 @@ def rule(
 
     ``about`` names the kind (or kinds) of record the rule checks, one subject at a time.
     ``title`` and ``message`` are (Chinese, English) pairs; the message may name facts in
-    braces. ``parameters`` lists the policy keys the rule reads (quoted in every finding);
-    ``needs`` further input kinds without which the rule does not run, and
-    ``needs_fields`` the ``kind.field`` names that at least one record must carry.
+    braces, each language rendered from its own template (a reason among the facts shows
+    its own text in that language; ``{party:PARTY}`` shows a coded value in words, see
+    :mod:`dropout_control.reasons`). ``parameters`` lists the policy keys the rule
+    reads (quoted in every finding); ``needs`` further input kinds without which the rule
+    does not run, and ``needs_fields`` the ``kind.field`` names that at least one record
+    must carry.
     ``optional_parameters`` are read when in force and quoted then; without them the rule
     still runs.
     """

@@ -110,3 +110,19 @@ def test_the_python_api_example_runs() -> None:
 
     namespace = runpy.run_path(str(ROOT / "examples" / "audit_from_python.py"))
     namespace["audit_records_in_memory"]()
+
+
+def test_no_finding_holds_text_among_its_facts(report: Report) -> None:
+    # Messages are rendered from facts; the facts themselves are data in no language.
+    assert [] == sorted(
+        {key for f in report.findings for key in f.facts if key.endswith(("_zh", "_en"))}
+    )
+
+
+def test_every_reason_code_a_finding_names_is_in_the_catalogue(report: Report) -> None:
+    from dropout_control.catalogue import load_reasons  # noqa: PLC0415
+
+    catalogue = load_reasons()
+    assert [] == sorted(
+        {code for f in report.findings for code in f.reasons} - {item.code for item in catalogue}
+    )

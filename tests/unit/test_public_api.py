@@ -49,7 +49,7 @@ MODULES = [
     "dropout_control.rules",
     "dropout_control.catalogue",
     "dropout_control.errors",
-    "dropout_control.wording",
+    "dropout_control.reasons",
     "dropout_control.io",
     "dropout_control.io.reports",
     "dropout_control.strategies",

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 
 from dropout_control.errors import InvalidDate, InvalidRecord
+from dropout_control.reasons import BEFORE_BIRTH, NEGATIVE
 
 __all__ = ["age_on", "date_of_age", "latest_birth_date"]
 
@@ -43,7 +44,7 @@ def age_on(birth_date: dt.date, on: dt.date) -> int:
     8
     """
     if on < birth_date:
-        raise InvalidDate("on", "comes before the date of birth", shown=on.isoformat())
+        raise InvalidDate("on", BEFORE_BIRTH, shown=on.isoformat())
     # (month, day) compared as one integer; 29 February is 229, which no common-year
     # date equals, so 28 February (228) is still before it and 1 March (301) after it.
     if on.month * 100 + on.day < birth_date.month * 100 + birth_date.day:
@@ -67,7 +68,7 @@ def date_of_age(birth_date: dt.date, age: int) -> dt.date:
     datetime.date(2019, 3, 1)
     """
     if age < 0:
-        raise InvalidRecord("age", "must not be negative", shown=str(age))
+        raise InvalidRecord("age", NEGATIVE, shown=str(age))
     year = birth_date.year + age
     try:
         return birth_date.replace(year=year)
@@ -95,7 +96,7 @@ def latest_birth_date(age: int, on: dt.date) -> dt.date:
     datetime.date(2013, 2, 28)
     """
     if age < 0:
-        raise InvalidRecord("age", "must not be negative", shown=str(age))
+        raise InvalidRecord("age", NEGATIVE, shown=str(age))
     year = on.year - age
     try:
         return on.replace(year=year)

@@ -24,6 +24,37 @@ import attrs
 from borax.calendars import lunardate as _borax
 
 from dropout_control.errors import InvalidLunarDate
+from dropout_control.reasons import Stated, reason
+
+YEAR_RANGE = reason(
+    "DATE.LUNAR_YEAR_RANGE",
+    "年份超出农历历表范围 {first}-{last}",
+    "year outside {first}-{last}, the range of the lunar calendar",
+)
+NO_SUCH_LUNAR_MONTH = reason("DATE.NO_SUCH_LUNAR_MONTH", "不存在的农历月份", "no such month")
+OTHER_LEAP_MONTH = reason(
+    "DATE.OTHER_LEAP_MONTH",
+    "{year} 年没有闰 {month} 月（闰月为 {leap_month} 月）",
+    "{year} has no leap month {month} (its leap month is {leap_month})",
+)
+NO_LEAP_MONTH = reason(
+    "DATE.NO_LEAP_MONTH",
+    "{year} 年没有闰 {month} 月（该年无闰月）",
+    "{year} has no leap month {month} (no leap month that year)",
+)
+MONTH_LENGTH = reason(
+    "DATE.LUNAR_MONTH_LENGTH", "该月只有 {length} 天", "the month has {length} days"
+)
+LUNAR_FORM = reason(
+    "DATE.LUNAR_FORM",
+    "应写作 YYYY-MM-DD，闰月在月份前加 L",
+    "expected YYYY-MM-DD, with L before a leap month",
+)
+DAY_RANGE = reason(
+    "DATE.LUNAR_DAY_RANGE",
+    "超出农历历表范围 {first}..{last}",
+    "outside {first}..{last}, the range of the lunar calendar",
+)
 
 __all__ = ["LunarDate", "read_as_lunar", "same_day_lunar_and_gregorian"]
 
@@ -47,20 +78,21 @@ def _month_length(year: int, month: int, *, leap: bool) -> int:
     return days
 
 
-def _why_not_lunar(year: int, month: int, day: int, *, leap: bool) -> str | None:
+def _why_not_lunar(year: int, month: int, day: int, *, leap: bool) -> Stated | None:
     """Why (year, month, day, leap) is not a lunar date in range, or None if it is."""
     if not _FIRST_YEAR <= year <= _LAST_YEAR:
-        return f"year outside {_FIRST_YEAR}-{_LAST_YEAR}, the range of the lunar calendar"
+        return YEAR_RANGE.given(first=_FIRST_YEAR, last=_LAST_YEAR)
     if not 1 <= month <= _MONTHS_IN_YEAR:
-        return "no such month"
+        return NO_SUCH_LUNAR_MONTH.given()
     if leap:
         leap_month = _leap_month(year)
         if leap_month != month:
-            has = f"its leap month is {leap_month}" if leap_month else "no leap month that year"
-            return f"{year} has no leap month {month} ({has})"
+            if leap_month:
+                return OTHER_LEAP_MONTH.given(year=year, month=month, leap_month=leap_month)
+            return NO_LEAP_MONTH.given(year=year, month=month)
     length = _month_length(year, month, leap=leap)
     if not 1 <= day <= length:
-        return f"the month has {length} days"
+        return MONTH_LENGTH.given(length=length)
     return None
 
 
@@ -94,7 +126,7 @@ class LunarDate:
     def __attrs_post_init__(self) -> None:
         reason = _why_not_lunar(self.year, self.month, self.day, leap=self.leap)
         if reason is not None:
-            raise InvalidLunarDate("lunar_date", reason, shown=str(self))
+            raise InvalidLunarDate("lunar_date", reason.reason, shown=str(self), facts=reason.facts)
 
     @classmethod
     def parse(cls, text: str) -> LunarDate:
@@ -105,9 +137,7 @@ class LunarDate:
         """
         match = _TEXT.fullmatch(text.strip())
         if match is None:
-            raise InvalidLunarDate(
-                "lunar_date", "expected YYYY-MM-DD, with L before a leap month", shown=text
-            )
+            raise InvalidLunarDate("lunar_date", LUNAR_FORM, shown=text)
         year, leap, month, day = match.groups()
         return cls(int(year), int(month), int(day), leap=bool(leap))
 
@@ -124,7 +154,8 @@ class LunarDate:
         if not _FIRST_DAY <= day <= _LAST_DAY:
             raise InvalidLunarDate(
                 "day",
-                f"outside {_FIRST_DAY}..{_LAST_DAY}, the range of the lunar calendar",
+                DAY_RANGE,
+                facts={"first": _FIRST_DAY, "last": _LAST_DAY},
                 shown=day.isoformat(),
             )
         lunar = _borax.LunarDate.from_solar(day)

@@ -7,6 +7,10 @@ import datetime as dt
 import attrs
 
 from dropout_control.errors import InvalidDate
+from dropout_control.reasons import reason
+
+NO_SUCH_DAY = reason("DATE.NO_SUCH_DAY", "一年中没有这一天", "no such day of the year")
+MONTH_DAY_FORM = reason("DATE.MONTH_DAY_FORM", "应写作 MM-DD", "expected MM-DD")
 
 __all__ = ["MonthDay"]
 
@@ -33,7 +37,7 @@ class MonthDay:
             dt.date(_LEAP_YEAR, self.month, self.day)
         except ValueError as exc:
             raise InvalidDate(
-                "month_day", "no such day of the year", shown=f"{self.month:02}-{self.day:02}"
+                "month_day", NO_SUCH_DAY, shown=f"{self.month:02}-{self.day:02}"
             ) from exc
 
     @classmethod
@@ -41,7 +45,7 @@ class MonthDay:
         """Read ``MM-DD``."""
         month, sep, day = text.strip().partition("-")
         if not sep or not month.isdigit() or not day.isdigit():
-            raise InvalidDate("month_day", "expected MM-DD", shown=text)
+            raise InvalidDate("month_day", MONTH_DAY_FORM, shown=text)
         return cls(int(month), int(day))
 
     @classmethod

@@ -24,6 +24,7 @@ import datetime as dt
 from collections.abc import Collection, Set
 
 from dropout_control.errors import InvalidRecord
+from dropout_control.reasons import NEGATIVE
 
 __all__ = [
     "add_school_days",
@@ -119,7 +120,7 @@ def add_school_days(
     datetime.date(2019, 10, 3)
     """
     if days < 0:
-        raise InvalidRecord("days", "must not be negative", shown=str(days))
+        raise InvalidRecord("days", NEGATIVE, shown=str(days))
     if days == 0:
         return start
     exceptions = sorted(

@@ -19,6 +19,17 @@ import attrs
 from dropout_control.calendar.month_day import MonthDay
 from dropout_control.errors import InvalidDate
 from dropout_control.policy.keys import SCHOOL_YEAR_SPRING_TERM_START, SCHOOL_YEAR_START
+from dropout_control.reasons import reason
+
+START_YEAR = reason("DATE.START_YEAR", "不在起始年份 {year} 内", "is not in the start year {year}")
+SPRING_TERM = reason(
+    "DATE.SPRING_TERM",
+    "应晚于学年开始 {start}，且不晚于学年结束 {end}",
+    "is not after the start {start} and on or before the end {end}",
+)
+OUTSIDE_YEAR = reason(
+    "DATE.OUTSIDE_SCHOOL_YEAR", "不在 {year} 学年内", "is outside the school year {year}"
+)
 
 if TYPE_CHECKING:
     from dropout_control.policy import Policy
@@ -66,12 +77,13 @@ class SchoolYear:
     def __attrs_post_init__(self) -> None:
         if self.start.year != self.start_year:
             raise InvalidDate(
-                "start", f"is not in the start year {self.start_year}", shown=str(self.start)
+                "start", START_YEAR, shown=str(self.start), facts={"year": self.start_year}
             )
         if not self.start < self.spring_term_start <= self.end:
             raise InvalidDate(
                 "spring_term_start",
-                f"is not after the start {self.start} and on or before the end {self.end}",
+                SPRING_TERM,
+                facts={"start": self.start, "end": self.end},
                 shown=str(self.spring_term_start),
             )
 
@@ -129,7 +141,7 @@ class SchoolYear:
         outside this school year: it belongs to no term of it.
         """
         if not self.contains(day):
-            raise InvalidDate("day", f"is outside the school year {self}", shown=str(day))
+            raise InvalidDate("day", OUTSIDE_YEAR, shown=str(day), facts={"year": str(self)})
         return Term.SPRING if day >= self.spring_term_start else Term.AUTUMN
 
     def term_start(self, term: Term) -> dt.date:

@@ -8,6 +8,10 @@ import re
 import attrs
 
 from dropout_control.errors import InvalidDate
+from dropout_control.reasons import reason
+
+NO_SUCH_MONTH = reason("DATE.NO_SUCH_MONTH", "不存在的月份", "no such month")
+MONTH_FORM = reason("DATE.MONTH_FORM", "月份应写作 YYYY-MM 或 YYYYMM", "expected YYYY-MM or YYYYMM")
 
 __all__ = ["YearMonth"]
 
@@ -30,14 +34,14 @@ class YearMonth:
 
     def __attrs_post_init__(self) -> None:
         if not 1 <= self.month <= _MONTHS or not dt.MINYEAR <= self.year <= dt.MAXYEAR:
-            raise InvalidDate("month", "no such month", shown=f"{self.year}-{self.month:02}")
+            raise InvalidDate("month", NO_SUCH_MONTH, shown=f"{self.year}-{self.month:02}")
 
     @classmethod
     def parse(cls, text: str) -> YearMonth:
         """Read ``YYYY-MM`` or ``YYYYMM``."""
         match = _PATTERN.fullmatch(text.strip())
         if match is None:
-            raise InvalidDate("month", "expected YYYY-MM or YYYYMM", shown=text)
+            raise InvalidDate("month", MONTH_FORM, shown=text)
         return cls(int(match["year"]), int(match["month"]))
 
     @classmethod

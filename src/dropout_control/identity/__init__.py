@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from dropout_control.identity.malformed import MalformedNumber
 from dropout_control.identity.masking import mask_name, mask_number
-from dropout_control.identity.reasons import reason_zh
 from dropout_control.identity.regions import (
     LINXIA,
     LINXIA_COUNTIES,
@@ -77,7 +76,6 @@ __all__ = [
     "mask_number",
     "prefecture_of",
     "province_of",
-    "reason_zh",
     "region",
     "validate_resident_id",
     "validate_student_number",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import attrs
 
 from dropout_control.identity.masking import MaskedRepr, mask_number
+from dropout_control.reasons import Stated
 
 __all__ = ["MalformedNumber"]
 
@@ -18,15 +19,21 @@ __all__ = ["MalformedNumber"]
 class MalformedNumber(MaskedRepr):
     """The text of a number that failed validation, and why it failed.
 
-    >>> bad = MalformedNumber("110105194912310021", "wrong check character: expected 'X'")
+    ``reason`` is the reason the validation gave, with its facts (its code, such as
+    ``ID.CHECK_CHARACTER``, and the character expected).
+
+    >>> from dropout_control.identity.resident_id import CHECK_CHARACTER
+    >>> bad = MalformedNumber("110105194912310021", CHECK_CHARACTER.given(expected="X"))
     >>> bad
     MalformedNumber('110105**********21')
     >>> bad.reveal()
     '110105194912310021'
+    >>> bad.reason.code
+    'ID.CHECK_CHARACTER'
     """
 
     _text: str = attrs.field(alias="text")
-    reason: str
+    reason: Stated
 
     def reveal(self) -> str:
         """The text as it was written. Call only where the caller asked for it."""

@@ -38,6 +38,13 @@ import attrs
 
 from dropout_control.errors import InvalidCode
 from dropout_control.identity.masking import mask_number
+from dropout_control.reasons import reason
+
+CODE_FORM = reason("REGION.CODE_FORM", "行政区划代码为 6 位数字", "a region code is 6 digits")
+NAME_MISSING = reason("REGION.NAME_MISSING", "行政区划须有名称", "a region has a name")
+LEVEL = reason(
+    "REGION.LEVEL", "代码 {code} 的级别是 {level}", "the code {code} is of {level} level"
+)
 
 __all__ = [
     "LINXIA",
@@ -92,7 +99,7 @@ def _shown(code: str) -> str:
 
 def _require_code(code: str) -> None:
     if not _is_code(code):
-        raise InvalidCode("region_code", "a region code is 6 digits", shown=_shown(code))
+        raise InvalidCode("region_code", CODE_FORM, shown=_shown(code))
 
 
 @attrs.frozen
@@ -114,11 +121,12 @@ class Region:
     def __attrs_post_init__(self) -> None:
         _require_code(self.code)
         if not self.name:
-            raise InvalidCode("name", "a region has a name", shown=self.name)
+            raise InvalidCode("name", NAME_MISSING, shown=self.name)
         if not isinstance(self.level, RegionLevel) or self.level is not _level_of(self.code):
             raise InvalidCode(
                 "level",
-                f"the code {self.code} is of {_level_of(self.code).value} level",
+                LEVEL,
+                facts={"code": self.code, "level": _level_of(self.code)},
                 shown=str(self.level),
             )
 

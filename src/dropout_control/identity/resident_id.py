@@ -34,6 +34,7 @@ import attrs
 from dropout_control.errors import InvalidResidentId
 from dropout_control.identity.masking import MaskedRepr, mask_number
 from dropout_control.identity.sex import Sex
+from dropout_control.reasons import reason
 
 __all__ = ["ResidentId", "calc_check_character", "compact", "is_valid", "validate"]
 
@@ -45,6 +46,46 @@ _REGION_LENGTH: Final = 6
 _SEQUENCE_DIGITS: Final = 3
 _SEQUENCE_LIMIT: Final = 10**_SEQUENCE_DIGITS
 _MODULUS: Final = 11
+
+# The reasons a number is not valid (GB 11643-1999), in the order they are checked.
+LENGTH: Final = reason(
+    "ID.LENGTH",
+    "长度错误：{length} 位，应为 18 位",
+    "wrong length: {length} characters, expected 18",
+)
+LENGTH_FOR_CHECK: Final = reason(
+    "ID.LENGTH_FOR_CHECK",
+    "长度错误：{length} 位，计算校验码需要 17 位",
+    "wrong length: {length} characters, expected 17 to compute a check character",
+)
+NON_DIGIT: Final = reason(
+    "ID.NON_DIGIT",
+    "第 {position} 位不是数字：前 17 位必须是数字",
+    "a non-digit character at position {position}: the first 17 characters must be digits",
+)
+CHECK_CHARACTER_FORM: Final = reason(
+    "ID.CHECK_CHARACTER_FORM",
+    "校验码（第 18 位）必须是数字或 X",
+    "the check character (the 18th) must be a digit or X",
+)
+BIRTH_DATE: Final = reason(
+    "ID.BIRTH_DATE",
+    "出生日期码（第 7 至 14 位）不是真实日期",
+    "the birth date part (characters 7 to 14) is not a real date",
+)
+CHECK_CHARACTER: Final = reason(
+    "ID.CHECK_CHARACTER",
+    "校验码错误，应为 {expected!r}",
+    "wrong check character: expected {expected!r}",
+)
+REGION_CODE_FORM: Final = reason(
+    "ID.REGION_CODE_FORM", "地址码必须是 6 位数字", "the region code must be 6 digits"
+)
+SEQUENCE_FORM: Final = reason(
+    "ID.SEQUENCE_FORM",
+    "顺序码必须是 0 至 999 的数或其 3 位数字",
+    "the sequence must be a number from 0 to 999 or its 3 digits",
+)
 
 
 def _weight(position: int) -> int:
@@ -122,48 +163,40 @@ def calc_check_character(first17: str) -> str:
     """
     if len(first17) != _BODY_LENGTH:
         raise InvalidResidentId(
-            f"wrong length: {len(first17)} characters, expected 17 to compute a check character",
-            shown=mask_number(first17),
+            LENGTH_FOR_CHECK, facts={"length": len(first17)}, shown=mask_number(first17)
         )
     try:
         return _CHECK_FOR_SUM[sum(map(getitem, _CONTRIBUTIONS, first17))]
     except KeyError:
-        raise InvalidResidentId(_non_digit_reason(first17), shown=mask_number(first17)) from None
+        raise _non_digit(first17) from None
 
 
-def _non_digit_reason(number: str) -> str:
+def _non_digit(number: str) -> InvalidResidentId:
     position = next(
         place
         for place, character in enumerate(number[:_BODY_LENGTH], start=1)
         if character not in _DIGITS
     )
-    return f"a non-digit character at position {position}: the first 17 characters must be digits"
+    return InvalidResidentId(NON_DIGIT, facts={"position": position}, shown=mask_number(number))
 
 
 def _check(number: str) -> None:
     """Raise :class:`InvalidResidentId` unless ``number`` (compact) is a valid number."""
     if len(number) != _LENGTH:
-        raise InvalidResidentId(
-            f"wrong length: {len(number)} characters, expected 18", shown=mask_number(number)
-        )
+        raise InvalidResidentId(LENGTH, facts={"length": len(number)}, shown=mask_number(number))
     try:
         # The table has 17 entries, so map() stops before the check character.
         expected = _CHECK_FOR_SUM[sum(map(getitem, _CONTRIBUTIONS, number))]
     except KeyError:
-        raise InvalidResidentId(_non_digit_reason(number), shown=mask_number(number)) from None
+        raise _non_digit(number) from None
     check = number[_BODY_LENGTH]
     if check not in _CHECK_CHARACTERS:
-        raise InvalidResidentId(
-            "the check character (the 18th) must be a digit or X", shown=mask_number(number)
-        )
+        raise InvalidResidentId(CHECK_CHARACTER_FORM, shown=mask_number(number))
     if not _is_real_date(number[6:14]):
-        raise InvalidResidentId(
-            "the birth date part (characters 7 to 14) is not a real date",
-            shown=mask_number(number),
-        )
+        raise InvalidResidentId(BIRTH_DATE, shown=mask_number(number))
     if check != expected:
         raise InvalidResidentId(
-            f"wrong check character: expected {expected!r}", shown=mask_number(number)
+            CHECK_CHARACTER, facts={"expected": expected}, shown=mask_number(number)
         )
 
 
@@ -256,7 +289,7 @@ class ResidentId(MaskedRepr):
         """
         if not (len(region_code) == _REGION_LENGTH and _is_ascii_digits(region_code)):
             raise InvalidResidentId(
-                "the region code must be 6 digits",
+                REGION_CODE_FORM,
                 field="region_code",
                 shown=mask_number(region_code),
             )
@@ -329,7 +362,7 @@ def _sequence_digits(sequence: int | str) -> str:
     elif not isinstance(sequence, bool) and 0 <= sequence < _SEQUENCE_LIMIT:
         return f"{sequence:03d}"
     raise InvalidResidentId(
-        "the sequence must be a number from 0 to 999 or its 3 digits",
+        SEQUENCE_FORM,
         field="sequence",
         shown=mask_number(str(sequence)),
     )

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import enum
 
+from dropout_control.reasons import vocabulary
+
 __all__ = ["Sex"]
 
 
@@ -26,3 +28,6 @@ class Sex(enum.Enum):
 
     FEMALE = "female"
     """女: the 17th character of the resident ID number is even."""
+
+
+vocabulary("SEX", [("male", "男", "male"), ("female", "女", "female")])

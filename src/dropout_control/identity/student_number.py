@@ -30,6 +30,7 @@ import attrs
 from dropout_control.errors import InvalidResidentId, InvalidStudentNumber
 from dropout_control.identity.masking import MaskedRepr, mask_number
 from dropout_control.identity.resident_id import ResidentId
+from dropout_control.reasons import reason
 
 __all__ = ["StudentNumber", "StudentNumberKind", "compact", "is_valid", "validate"]
 
@@ -57,6 +58,24 @@ class StudentNumberKind(enum.Enum):
 
 _PREFIXES: Final = frozenset(kind.value for kind in StudentNumberKind)
 
+# The reasons a student number is malformed, in the order they are checked.
+LENGTH: Final = reason(
+    "SN.LENGTH",
+    "长度错误：{length} 位，应为 19 位（G、L 或 J 加 18 位）",
+    "wrong length: {length} characters, expected 19 (G, L or J and 18 characters)",
+)
+PREFIX: Final = reason(
+    "SN.PREFIX", "首字符必须是字母 G、L 或 J", "the first character must be the letter G, L or J"
+)
+NON_DIGIT: Final = reason(
+    "SN.NON_DIGIT",
+    "第 {position} 位不是数字：第 2 至 18 位必须是数字",
+    "a non-digit character at position {position}: characters 2 to 18 must be digits",
+)
+LAST_CHARACTER: Final = reason(
+    "SN.LAST_CHARACTER", "末位必须是数字或 X", "the last character must be a digit or X"
+)
+
 
 def compact(text: str) -> str:
     """Bring a student number to its plain form (学籍号, compact form).
@@ -73,14 +92,9 @@ def compact(text: str) -> str:
 def _check(number: str) -> None:
     """Raise :class:`InvalidStudentNumber` unless ``number`` (compact) is well formed."""
     if len(number) != _LENGTH:
-        raise InvalidStudentNumber(
-            f"wrong length: {len(number)} characters, expected 19 (G, L or J and 18 characters)",
-            shown=mask_number(number),
-        )
+        raise InvalidStudentNumber(LENGTH, facts={"length": len(number)}, shown=mask_number(number))
     if number[0] not in _PREFIXES:
-        raise InvalidStudentNumber(
-            "the first character must be the letter G, L or J", shown=mask_number(number)
-        )
+        raise InvalidStudentNumber(PREFIX, shown=mask_number(number))
     digits = number[1:_LAST]
     if not (digits.isascii() and digits.isdigit()):
         position = next(
@@ -89,13 +103,10 @@ def _check(number: str) -> None:
             if character not in _DIGITS
         )
         raise InvalidStudentNumber(
-            f"a non-digit character at position {position}: characters 2 to 18 must be digits",
-            shown=mask_number(number),
+            NON_DIGIT, facts={"position": position}, shown=mask_number(number)
         )
     if number[_LAST] not in _DIGITS + "X":
-        raise InvalidStudentNumber(
-            "the last character must be a digit or X", shown=mask_number(number)
-        )
+        raise InvalidStudentNumber(LAST_CHARACTER, shown=mask_number(number))
 
 
 def validate(text: str) -> str:

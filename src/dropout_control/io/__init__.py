@@ -10,8 +10,9 @@ naming file, line and field. Every row read is accounted for.
 ...     {"身份证号": "11010519491231002X", "用人单位": "", "报告日期": "2019-03-01"}]})
 >>> read.records["employment"][0].reported_on
 datetime.date(2019, 3, 1)
->>> read.rejections[0].field, read.rejections[0].reason
-('employer', 'missing required field')
+>>> rejection = read.rejections[0]
+>>> rejection.field, rejection.code, rejection.reason.message.en
+('employer', 'INPUT.MISSING', 'missing required field')
 """
 
 from __future__ import annotations

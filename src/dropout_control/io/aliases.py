@@ -24,6 +24,7 @@ from typing import Final
 import attrs
 
 from dropout_control.kinds import KINDS, KindRegistry, RecordKind
+from dropout_control.reasons import Stated, reason
 
 __all__ = ["Header", "HeaderClash", "canonical_field", "read_header"]
 
@@ -62,10 +63,17 @@ class HeaderClash:
     columns: tuple[str, str]
 
     @property
-    def reason(self) -> str:
-        """The clash in words."""
+    def reason(self) -> Stated:
+        """The clash as a reason (``INPUT.HEADER_CLASH``)."""
         first, second = self.columns
-        return f"the columns {first!r} and {second!r} both give the field {self.field}"
+        return HEADER_CLASH.given(first=first, second=second, field=self.field)
+
+
+HEADER_CLASH: Final = reason(
+    "INPUT.HEADER_CLASH",
+    "列 {first!r} 和 {second!r} 给出同一字段 {field}",
+    "the columns {first!r} and {second!r} both give the field {field}",
+)
 
 
 @attrs.frozen

@@ -12,9 +12,10 @@ compact personal number) and calls the hook for the rest; with detailed validati
 is the one cattrs generates, which calls every hook.
 
 A row that cannot become a record raises :class:`~dropout_control.errors.InvalidRecord`
-naming the first bad field, with a reason in English that never shows a personal
-value in clear (a bad cell is shown only when it is made of digits and date
-punctuation; other text is masked). A malformed resident ID or student number is not
+naming the first bad field, with a reason (a code such as ``INPUT.NO_SUCH_DATE``, its
+facts, and its texts in Chinese and English) that never shows a personal value in clear
+(a bad cell is shown only when it is made of digits and date punctuation; other text is
+masked). A malformed resident ID or student number is not
 such a row: it is kept as a :class:`~dropout_control.identity.malformed.MalformedNumber`
 for the ID rules.
 
@@ -58,6 +59,7 @@ from dropout_control.identity import (
 from dropout_control.identity.malformed import MalformedNumber
 from dropout_control.io import values
 from dropout_control.kinds import KINDS, KindRegistry
+from dropout_control.reasons import Stated, reason
 
 __all__ = [
     "CONVERTER",
@@ -72,7 +74,7 @@ __all__ = [
     "structure_record",
 ]
 
-MISSING: Final = "missing required field"
+MISSING: Final = reason("INPUT.MISSING", "缺少必填字段", "missing required field")
 """The reason given for a required field whose cell is empty or absent."""
 
 _Parser = Callable[[object, str], Any]
@@ -84,7 +86,7 @@ def parse_resident_id(value: object, field: str) -> ResidentId | MalformedNumber
     try:
         return ResidentId.parse(text)
     except InvalidResidentId as error:
-        return MalformedNumber(text, error.reason)
+        return MalformedNumber(text, error.stated)
 
 
 def parse_student_number(value: object, field: str) -> StudentNumber | MalformedNumber:
@@ -93,7 +95,7 @@ def parse_student_number(value: object, field: str) -> StudentNumber | Malformed
     try:
         return StudentNumber.parse(text)
     except InvalidStudentNumber as error:
-        return MalformedNumber(text, error.reason)
+        return MalformedNumber(text, error.stated)
 
 
 def _compact_resident_id(value: object, field: str) -> str:
@@ -517,22 +519,26 @@ def structure_record(
     try:
         return converter.structure(row, record_class)
     except (InvalidRecord, KeyError, ClassValidationError) as error:
-        field, reason = rejection_of(error)
-        raise InvalidRecord(field, reason) from None
+        field, stated = rejection_of(error)
+        raise InvalidRecord(field, stated.reason, facts=stated.facts) from None
 
 
-def rejection_of(error: Exception) -> tuple[str, str]:
-    """The field and the reason (safe to show) of an error raised structuring a row."""
+def rejection_of(error: Exception) -> tuple[str, Stated]:
+    """The field and the reason (safe to show) of an error raised structuring a row.
+
+    The reason's facts end with ``got``, the bad cell as it may be shown, when the error
+    showed one.
+    """
     if isinstance(error, ClassValidationError):
         with_notes, others = error.group_exceptions()
         if with_notes:
             inner, note = with_notes[0]
             if isinstance(inner, KeyError):
-                return note.name, MISSING
+                return note.name, MISSING.given()
             return rejection_of(inner)
         return rejection_of(others[0])
     if isinstance(error, KeyError):
-        return str(error.args[0]), MISSING
+        return str(error.args[0]), MISSING.given()
     if isinstance(error, InvalidRecord):
         return error.field, _safe_reason(error)
     raise error
@@ -558,7 +564,7 @@ def shown_safely(text: str) -> str:
     return mask_name(text)
 
 
-def _safe_reason(error: InvalidRecord) -> str:
-    if error.shown is None or error.reason == MISSING:
-        return error.reason
-    return f"{error.reason} (got {shown_safely(error.shown)!r})"
+def _safe_reason(error: InvalidRecord) -> Stated:
+    if error.shown is None or error.code == MISSING.code:
+        return error.stated
+    return error.stated.with_facts(got=shown_safely(error.shown))

@@ -19,7 +19,16 @@ from typing import Final
 
 from dropout_control.errors import UnreadableInput
 from dropout_control.findings import SourceLocation
-from dropout_control.io.rows import BadRow, Row, Table
+from dropout_control.io.rows import (
+    ENCODING,
+    HEADER_UNREADABLE,
+    NOT_CSV_ROW,
+    SYSTEM_ERROR,
+    TOO_MANY_CELLS,
+    BadRow,
+    Row,
+    Table,
+)
 
 __all__ = ["ENCODINGS", "detect_encoding", "read_csv"]
 
@@ -51,8 +60,10 @@ def detect_encoding(path: Path) -> str:
             if _decodes_as(path, encoding):
                 return encoding
     except OSError as error:
-        raise UnreadableInput(path, error.strerror or str(error)) from error
-    raise UnreadableInput(path, "the text is neither UTF-8 nor GB18030")
+        raise UnreadableInput(
+            path, SYSTEM_ERROR, facts={"detail": error.strerror or str(error)}
+        ) from error
+    raise UnreadableInput(path, ENCODING)
 
 
 def read_csv(path: Path) -> Table:
@@ -83,7 +94,7 @@ def _header(path: Path, encoding: str) -> tuple[tuple[str, ...], int]:
                     ), last_line + 1
                 last_line = reader.line_num
     except (OSError, csv.Error) as error:
-        raise UnreadableInput(path, f"the header cannot be read: {error}") from error
+        raise UnreadableInput(path, HEADER_UNREADABLE, facts={"detail": str(error)}) from error
     return (), 1
 
 
@@ -100,7 +111,10 @@ def _rows(path: Path, encoding: str, keys: tuple[str, ...]) -> Iterator[Row]:
             except StopIteration:
                 return
             except csv.Error as error:
-                yield SourceLocation(file, last_line + 1), BadRow(f"not a CSV row: {error}")
+                yield (
+                    SourceLocation(file, last_line + 1),
+                    BadRow(NOT_CSV_ROW.given(detail=str(error))),
+                )
                 last_line = reader.line_num
                 continue
             start, last_line = last_line + 1, reader.line_num
@@ -113,7 +127,7 @@ def _rows(path: Path, encoding: str, keys: tuple[str, ...]) -> Iterator[Row]:
             if len(cells) > width and "".join(cells[width:]).strip():
                 yield (
                     where,
-                    BadRow(f"{len(cells)} cells in a row under a header of {width} columns"),
+                    BadRow(TOO_MANY_CELLS.given(cells=len(cells), columns=width)),
                 )
                 continue
             yield where, dict(zip(keys, cells, strict=False))

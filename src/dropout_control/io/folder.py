@@ -30,10 +30,17 @@ from dropout_control.findings import InputSummary, SourceLocation
 from dropout_control.intake import Duplicate, Rejection
 from dropout_control.io.aliases import Header, read_header
 from dropout_control.io.converter import fields_told_by_cells, rejection_of, structure_hook
-from dropout_control.io.rows import FORMATS, BadRow, Row, Table, read_table
+from dropout_control.io.rows import FORMATS, SYSTEM_ERROR, BadRow, Row, Table, read_table
 from dropout_control.kinds import KINDS, KindRegistry, RecordKind
+from dropout_control.reasons import Stated, reason
 
 __all__ = ["PROGRESS_EVERY", "FolderRead", "Progress", "read_folder", "records_from_rows"]
+
+NO_SUCH_FOLDER: Final = reason("INPUT.NO_SUCH_FOLDER", "没有这个文件夹", "no such folder")
+NOT_A_FOLDER: Final = reason("INPUT.NOT_A_FOLDER", "不是文件夹", "not a folder")
+FILE_NOT_READ: Final = reason(
+    "INPUT.FILE_NOT_READ", "{clash}：文件未读入", "{clash}: the file was not read"
+)
 
 PROGRESS_EVERY: Final = 10_000
 """How many rows pass between two calls of the progress callback."""
@@ -75,7 +82,7 @@ class FolderRead:
     inputs: tuple[InputSummary, ...] = ()
     unknown_files: tuple[str, ...] = ()
     unknown_columns: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, converter=_frozen)
-    unreadable: Mapping[str, str] = attrs.field(factory=dict, converter=_frozen)
+    unreadable: Mapping[str, Stated] = attrs.field(factory=dict, converter=_frozen)
     fields_seen: Mapping[str, frozenset[str]] = attrs.field(factory=dict, converter=_frozen)
 
     @property
@@ -117,13 +124,14 @@ def read_folder(
     """
     path = Path(folder)
     if not path.is_dir():
-        reason = "no such folder" if not path.exists() else "not a folder"
-        raise UnreadableInput(path, reason)
+        raise UnreadableInput(path, NOT_A_FOLDER if path.exists() else NO_SUCH_FOLDER)
     reader = _Reader(progress, registry)
     try:
         entries = sorted(path.iterdir(), key=lambda entry: entry.name)
     except OSError as error:
-        raise UnreadableInput(path, error.strerror or str(error)) from error
+        raise UnreadableInput(
+            path, SYSTEM_ERROR, facts={"detail": error.strerror or str(error)}
+        ) from error
     for entry in entries:
         if _is_passed_over(entry.name):
             continue
@@ -134,7 +142,7 @@ def read_folder(
         try:
             table = read_table(entry)
         except UnreadableInput as error:
-            reader.unreadable[entry.name] = error.reason
+            reader.unreadable[entry.name] = error.stated
             continue
         reader.read(kind, table)
     return reader.result()
@@ -258,7 +266,7 @@ class _Reader:
         self.inputs: list[InputSummary] = []
         self.unknown_files: list[str] = []
         self.unknown_columns: dict[str, tuple[str, ...]] = {}
-        self.unreadable: dict[str, str] = {}
+        self.unreadable: dict[str, Stated] = {}
 
     def result(self) -> FolderRead:
         return FolderRead(
@@ -290,7 +298,9 @@ class _Reader:
             with cycle_collection_paused():
                 self._convert(state, table.file, rows)
         except OSError as error:
-            raise UnreadableInput(table.file, error.strerror or str(error)) from error
+            raise UnreadableInput(
+                table.file, SYSTEM_ERROR, facts={"detail": error.strerror or str(error)}
+            ) from error
 
     def _refuse(self, kind: str, table: Table, header: Header) -> None:
         """A header naming a field twice: one rejection for the file, every row rejected."""
@@ -301,7 +311,7 @@ class _Reader:
                 SourceLocation(table.file, table.header_line),
                 kind,
                 clash.field,
-                f"{clash.reason}: the file was not read",
+                FILE_NOT_READ.given(clash=clash.reason),
             )
         )
         count = sum(1 for _ in table.rows())

@@ -14,7 +14,7 @@ from typing import Final
 
 from dropout_control.errors import UnreadableInput
 from dropout_control.findings import SourceLocation
-from dropout_control.io.rows import BadRow, Row, Table
+from dropout_control.io.rows import NOT_JSON, NOT_JSON_OBJECT, SYSTEM_ERROR, BadRow, Row, Table
 
 __all__ = ["read_jsonl"]
 
@@ -35,7 +35,7 @@ def _fastest_loads() -> Callable[[bytes], object]:
 
 _loads: Final = _fastest_loads()
 
-_JSON_KINDS: Final = {list: "an array", str: "a string", int: "a number", float: "a number"}
+_JSON_KINDS: Final = {list: "array", str: "string", int: "number", float: "number"}
 
 
 def read_jsonl(path: Path) -> Table:
@@ -44,7 +44,9 @@ def read_jsonl(path: Path) -> Table:
         with path.open("rb"):
             pass  # a file that cannot be opened is refused now, not halfway through a read
     except OSError as error:
-        raise UnreadableInput(path, error.strerror or str(error)) from error
+        raise UnreadableInput(
+            path, SYSTEM_ERROR, facts={"detail": error.strerror or str(error)}
+        ) from error
 
     def rows(keys: Sequence[str] | None) -> Iterator[Row]:
         return _rows(path)
@@ -64,11 +66,11 @@ def _rows(path: Path) -> Iterator[Row]:
             try:
                 value = _loads(line)
             except ValueError as error:  # also UnicodeDecodeError: not UTF-8
-                yield where, BadRow(f"not a JSON object: {_short(error)}")
+                yield where, BadRow(NOT_JSON.given(detail=_short(error)))
                 continue
             if value.__class__ is not dict:
-                kind = "null" if value is None else _JSON_KINDS.get(type(value), "a boolean")
-                yield where, BadRow(f"not a JSON object: {kind}")
+                kind = "null" if value is None else _JSON_KINDS.get(type(value), "boolean")
+                yield where, BadRow(NOT_JSON_OBJECT.given(type=kind))
                 continue
             yield where, value
 

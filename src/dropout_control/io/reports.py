@@ -101,6 +101,7 @@ _CSV_COLUMNS = (
     "message_zh",
     "message_en",
     "facts",
+    "reasons",
 )
 
 
@@ -122,6 +123,7 @@ def _write_csv(findings: Iterable[Finding], out: TextIO, *, reveal: bool) -> Non
                 data["message"]["zh"],
                 data["message"]["en"],
                 json.dumps(data["facts"], ensure_ascii=False),
+                " ".join(data["reasons"]),
             ]
         )
 
@@ -219,7 +221,8 @@ def _text_findings(report: Report, line: Any, *, reveal: bool) -> None:
         for finding in group:
             where = str(finding.source) if finding.source else "-"
             subject = finding.subject.reveal() if reveal else finding.subject.shown
-            line(f"  {where}  {subject}" if subject != where else f"  {where}")
+            codes = f"  [{', '.join(finding.reasons)}]" if finding.reasons else ""
+            line(f"  {where}  {subject}{codes}" if subject != where else f"  {where}{codes}")
             line(f"      {finding.message.zh}")
             line(f"      {finding.message.en}")
             if finding.related:

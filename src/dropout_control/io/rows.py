@@ -17,8 +17,36 @@ import attrs
 
 from dropout_control.errors import UnreadableInput
 from dropout_control.findings import SourceLocation
+from dropout_control.reasons import Stated, reason
 
 __all__ = ["FORMATS", "ROW_FIELD", "BadRow", "Row", "Table", "read_table"]
+
+# Why a file or a row cannot be read at all. ``detail`` is what the system or a parser
+# said (in English: it is not the library's to word).
+SYSTEM_ERROR: Final = reason("INPUT.SYSTEM_ERROR", "系统报错：{detail}", "{detail}")
+ENCODING: Final = reason(
+    "INPUT.ENCODING", "既不是 UTF-8 也不是 GB18030 编码", "the text is neither UTF-8 nor GB18030"
+)
+HEADER_UNREADABLE: Final = reason(
+    "INPUT.HEADER_UNREADABLE", "表头无法读取：{detail}", "the header cannot be read: {detail}"
+)
+NOT_CSV_ROW: Final = reason("INPUT.NOT_CSV_ROW", "不是 CSV 行：{detail}", "not a CSV row: {detail}")
+TOO_MANY_CELLS: Final = reason(
+    "INPUT.TOO_MANY_CELLS",
+    "本行有 {cells} 个单元格，多于表头的 {columns} 列",
+    "{cells} cells in a row under a header of {columns} columns",
+)
+NOT_JSON: Final = reason(
+    "INPUT.NOT_JSON", "不是 JSON 对象：{detail}", "not a JSON object: {detail}"
+)
+NOT_JSON_OBJECT: Final = reason(
+    "INPUT.NOT_JSON_OBJECT", "不是 JSON 对象，而是 {type}", "not a JSON object: {type}"
+)
+UNKNOWN_FORMAT: Final = reason(
+    "INPUT.UNKNOWN_FORMAT",
+    "未知的文件格式 {suffix!r}：应为 .csv、.jsonl 或 .xlsx",
+    "unknown format {suffix!r}: expected .csv, .jsonl or .xlsx",
+)
 
 ROW_FIELD: Final = "*row*"
 """The field a rejection names when the whole row is at fault, not one of its cells."""
@@ -28,7 +56,7 @@ ROW_FIELD: Final = "*row*"
 class BadRow:
     """A row the file's format cannot give as cells, and why (never with its content)."""
 
-    reason: str
+    reason: Stated
     field: str = ROW_FIELD
 
 
@@ -97,7 +125,5 @@ def read_table(path: Path) -> Table:
     """
     reader = FORMATS.get(path.suffix.lower())
     if reader is None:
-        raise UnreadableInput(
-            path, f"unknown format {path.suffix!r}: expected .csv, .jsonl or .xlsx"
-        )
+        raise UnreadableInput(path, UNKNOWN_FORMAT, facts={"suffix": path.suffix})
     return reader(path)

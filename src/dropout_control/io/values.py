@@ -29,6 +29,7 @@ from dropout_control.calendar.year_month import YearMonth
 from dropout_control.errors import InvalidCode, InvalidDate, InvalidRecord
 from dropout_control.identity import Sex
 from dropout_control.policy.terms import term_zh
+from dropout_control.reasons import reason
 
 __all__ = [
     "BOOLEANS",
@@ -53,6 +54,58 @@ __all__ = [
 
 _T = TypeVar("_T")
 
+# Why a cell cannot be read (INPUT-001 gives these with the cell, masked).
+TEXT_NOT_BOOLEAN: Final = reason(
+    "INPUT.TEXT_NOT_BOOLEAN", "应为文本，不能是布尔值", "expected text, got a boolean"
+)
+TEXT_NOT_FRACTION: Final = reason(
+    "INPUT.TEXT_NOT_FRACTION",
+    "应为文本或整数，不能是小数",
+    "expected text or a whole number, got a fraction",
+)
+TEXT_EXPECTED: Final = reason(
+    "INPUT.TEXT_EXPECTED",
+    "应为文本，读到的是 {type} 类型的值",
+    "expected text, got a value of type {type}",
+)
+NO_SUCH_DATE: Final = reason("INPUT.NO_SUCH_DATE", "不存在的日期", "no such date")
+DATE_FORM: Final = reason(
+    "INPUT.DATE_FORM",
+    "日期应写作 YYYY-MM-DD、YYYYMMDD 或 YYYY/M/D",
+    "expected a date written YYYY-MM-DD, YYYYMMDD or YYYY/M/D",
+)
+MONTH_FORM: Final = reason(
+    "INPUT.MONTH_FORM", "月份应写作 YYYY-MM 或 YYYYMM", "expected a month written YYYY-MM or YYYYMM"
+)
+NO_SUCH_MONTH: Final = reason("INPUT.NO_SUCH_MONTH", "不存在的月份", "no such month")
+ENTRY_MONTH_FORM: Final = reason(
+    "INPUT.ENTRY_MONTH_FORM",
+    "月份应写作 YYYYMM 或 YYYY-MM，或日期 YYYY-MM-DD、YYYYMMDD 或 YYYY/M/D",
+    "expected a month YYYYMM or YYYY-MM, or a date YYYY-MM-DD, YYYYMMDD or YYYY/M/D",
+)
+BOOLEAN_FORM: Final = reason(
+    "INPUT.BOOLEAN_FORM",
+    "应为 是/否、1/0、true/false 或 Y/N",
+    "expected 是/否, 1/0, true/false or Y/N",
+)
+SEX_FORM: Final = reason(
+    "INPUT.SEX_FORM", "应为 男/女、1/2 或 male/female", "expected 男/女, 1/2 or male/female"
+)
+GRADE_FORM: Final = reason(
+    "INPUT.GRADE_FORM",
+    "年级应为 1 至 9、一年级…九年级或初一…初三",
+    "expected a grade 1 to 9, 一年级…九年级 or 初一…初三",
+)
+WHOLE_NUMBER: Final = reason("INPUT.WHOLE_NUMBER", "应为整数", "expected a whole number")
+REGION_FORM: Final = reason(
+    "INPUT.REGION_FORM", "行政区划代码应为 6 位数字", "expected a region code of 6 digits"
+)
+NATIONALITY_FORM: Final = reason(
+    "INPUT.NATIONALITY_FORM",
+    "民族应为 2 位代码（GB/T 3304）或民族名称",
+    "expected a nationality code of 2 digits (GB/T 3304) or its name",
+)
+
 Parser = Callable[[object, str], _T]
 """A cell parser: ``parse(value, field)``."""
 
@@ -69,19 +122,14 @@ def cell_text(value: object, field: str) -> str:
     if value.__class__ is str:
         return value
     if isinstance(value, bool):
-        raise InvalidRecord(field, "expected text, got a boolean")
+        raise InvalidRecord(field, TEXT_NOT_BOOLEAN)
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, float):
-        raise InvalidRecord(field, "expected text or a whole number, got a fraction")
-    raise InvalidRecord(field, f"expected text, got {_kind_of(value)}")
-
-
-def _kind_of(value: object) -> str:
-    names = {list: "a list", dict: "an object", dt.date: "a date", dt.datetime: "a date"}
-    return names.get(type(value), f"a value of type {type(value).__name__}")
+        raise InvalidRecord(field, TEXT_NOT_FRACTION)
+    raise InvalidRecord(field, TEXT_EXPECTED, facts={"type": type(value).__name__})
 
 
 def parse_text(value: object, field: str) -> str:
@@ -123,7 +171,7 @@ def parse_date(value: object, field: str) -> dt.date:
             try:
                 return dt.date.fromisoformat(text)
             except ValueError:
-                raise InvalidDate(field, "no such date", shown=text) from None
+                raise InvalidDate(field, NO_SUCH_DATE, shown=text) from None
         return _parse_other_date(text, field)
     if isinstance(value, dt.datetime):
         return value.date()
@@ -135,11 +183,11 @@ def parse_date(value: object, field: str) -> dt.date:
 def _parse_other_date(text: str, field: str) -> dt.date:
     match = _DATE.fullmatch(text)
     if match is None:
-        raise InvalidDate(field, f"expected a date written {_DATE_FORMATS}", shown=text)
+        raise InvalidDate(field, DATE_FORM, shown=text)
     try:
         return dt.date(int(match["year"]), int(match["month"]), int(match["day"]))
     except ValueError:
-        raise InvalidDate(field, "no such date", shown=text) from None
+        raise InvalidDate(field, NO_SUCH_DATE, shown=text) from None
 
 
 def parse_month(value: object, field: str) -> YearMonth:
@@ -156,13 +204,11 @@ def parse_month(value: object, field: str) -> YearMonth:
         try:
             return YearMonth.of(parse_date(text, field))
         except InvalidDate:
-            raise InvalidDate(
-                field, "expected a month written YYYY-MM or YYYYMM", shown=text
-            ) from None
+            raise InvalidDate(field, MONTH_FORM, shown=text) from None
     try:
         return YearMonth(int(match["year"]), int(match["month"]))
     except InvalidDate:
-        raise InvalidDate(field, "no such month", shown=text) from None
+        raise InvalidDate(field, NO_SUCH_MONTH, shown=text) from None
 
 
 def parse_entry_month(value: object, field: str) -> dt.date:
@@ -183,13 +229,11 @@ def parse_entry_month(value: object, field: str) -> dt.date:
         try:
             return parse_date(text, field)
         except InvalidDate:
-            raise InvalidDate(
-                field, f"expected a month YYYYMM or YYYY-MM, or a date {_DATE_FORMATS}", shown=text
-            ) from None
+            raise InvalidDate(field, ENTRY_MONTH_FORM, shown=text) from None
     try:
         return YearMonth(int(match["year"]), int(match["month"])).first_day
     except InvalidDate:
-        raise InvalidDate(field, "no such month", shown=text) from None
+        raise InvalidDate(field, NO_SUCH_MONTH, shown=text) from None
 
 
 # Coded values -------------------------------------------------------------------------
@@ -253,7 +297,7 @@ def parse_bool(value: object, field: str) -> bool:
     text = cell_text(value, field)
     found = BOOLEANS.get(text.casefold())
     if found is None:
-        raise InvalidCode(field, "expected 是/否, 1/0, true/false or Y/N", shown=text)
+        raise InvalidCode(field, BOOLEAN_FORM, shown=text)
     return found
 
 
@@ -274,7 +318,7 @@ def parse_sex(value: object, field: str) -> Sex:
     text = cell_text(value, field)
     found = SEXES.get(text.casefold())
     if found is None:
-        raise InvalidCode(field, "expected 男/女, 1/2 or male/female", shown=text)
+        raise InvalidCode(field, SEX_FORM, shown=text)
     return found
 
 
@@ -306,9 +350,7 @@ def parse_grade(value: object, field: str) -> int:
     try:
         return int(text)
     except ValueError:
-        raise InvalidCode(
-            field, "expected a grade 1 to 9, 一年级…九年级 or 初一…初三", shown=text
-        ) from None
+        raise InvalidCode(field, GRADE_FORM, shown=text) from None
 
 
 def parse_int(value: object, field: str) -> int:
@@ -323,7 +365,7 @@ def parse_int(value: object, field: str) -> int:
     try:
         return int(text)
     except ValueError:
-        raise InvalidRecord(field, "expected a whole number", shown=text) from None
+        raise InvalidRecord(field, WHOLE_NUMBER, shown=text) from None
 
 
 _REGION_DIGITS: Final = 6
@@ -337,7 +379,7 @@ def parse_region(value: object, field: str) -> str:
     """
     text = cell_text(value, field).strip()
     if len(text) != _REGION_DIGITS or not (text.isascii() and text.isdigit()):
-        raise InvalidCode(field, "expected a region code of 6 digits", shown=text)
+        raise InvalidCode(field, REGION_FORM, shown=text)
     return text
 
 
@@ -429,9 +471,7 @@ def parse_ethnicity(value: object, field: str) -> str:
         return text.zfill(2)
     code = _ETHNIC_CODES.get(text)
     if code is None:
-        raise InvalidCode(
-            field, "expected a nationality code of 2 digits (GB/T 3304) or its name", shown=text
-        )
+        raise InvalidCode(field, NATIONALITY_FORM, shown=text)
     return code
 
 

@@ -15,11 +15,21 @@ from typing import Any
 
 from dropout_control.errors import UnreadableInput
 from dropout_control.findings import SourceLocation
-from dropout_control.io.rows import BadRow, Row, Table
+from dropout_control.io.rows import TOO_MANY_CELLS, BadRow, Row, Table
+from dropout_control.reasons import reason
 
 __all__ = ["read_xlsx"]
 
-EXTRA_NEEDED = "reading .xlsx files needs openpyxl: install dropout-control[excel]"
+EXTRA_NEEDED = reason(
+    "INPUT.EXCEL_EXTRA_NEEDED",
+    "读取 .xlsx 文件需要 openpyxl：请安装 dropout-control[excel]",
+    "reading .xlsx files needs openpyxl: install dropout-control[excel]",
+)
+NOT_XLSX = reason(
+    "INPUT.NOT_XLSX",
+    "不是可读的 .xlsx 工作簿（{detail}）",
+    "not a readable .xlsx workbook ({detail})",
+)
 
 
 # openpyxl ships no type information: the workbook is handled as Any.
@@ -34,7 +44,7 @@ def _open(path: Path) -> Workbook:
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise UnreadableInput(path, f"not a readable .xlsx workbook ({error})") from error
+        raise UnreadableInput(path, NOT_XLSX, facts={"detail": str(error)}) from error
 
 
 def read_xlsx(path: Path) -> Table:
@@ -90,7 +100,7 @@ def _rows(path: Path, keys: tuple[str, ...]) -> Iterator[Row]:
             if len(cells) > width and not all(map(_is_blank_cell, cells[width:])):
                 yield (
                     where,
-                    BadRow(f"{len(cells)} cells in a row under a header of {width} columns"),
+                    BadRow(TOO_MANY_CELLS.given(cells=len(cells), columns=width)),
                 )
                 continue
             yield where, dict(zip(keys, cells, strict=False))

@@ -1,10 +1,11 @@
-"""The policy's coded words in Chinese: grounds and approving bodies.
+"""The policy's coded words: grounds and approving bodies.
 
 Parameters name grounds (``suspension.allowed_grounds``, ``enrolment.deferral_grounds``)
 and approvers (``suspension.approvers``) by English codes, and records carry the same
-codes once read. Findings speak Chinese as well as English, so each code a layer or a
-record is likely to hold has its Chinese term here; a code not listed is shown as
-written.
+codes once read. Each code a layer or a record is likely to hold is a word of the
+``GROUND`` or ``BODY`` vocabulary of :mod:`dropout_control.reasons`, with its Chinese
+term and English words; message templates show it with ``{grounds:GROUND}``. A code not
+listed is shown as written.
 
 >>> term_zh("township_government"), term_zh("health"), term_zh("村委会")
 ('乡镇人民政府', '身体原因', '村委会')
@@ -16,25 +17,40 @@ from collections.abc import Iterable
 from types import MappingProxyType
 from typing import Final
 
-__all__ = ["TERMS_ZH", "term_zh", "terms_zh"]
+from dropout_control.reasons import vocabulary
+
+__all__ = ["BODIES", "GROUNDS", "TERMS_ZH", "term_zh", "terms_zh"]
+
+GROUNDS: Final = vocabulary(
+    "GROUND",
+    [
+        # Grounds of a deferral or a suspension (义务教育法 art 11 names health).
+        ("health", "身体原因", "health"),
+        ("abroad_temporary", "临时出国", "temporarily abroad"),
+        ("family", "家庭原因", "family reasons"),
+        ("work", "外出务工", "work away from home"),
+        ("study_elsewhere", "外出就读", "study elsewhere"),
+    ],
+)
+"""The grounds of a deferral or a suspension (``GROUND.HEALTH`` …)."""
+
+BODIES: Final = vocabulary(
+    "BODY",
+    [
+        # Bodies that approve, or are said to have approved.
+        ("township_government", "乡镇人民政府", "the township government"),
+        ("county_education_bureau", "县级教育行政部门", "the county education bureau"),
+        ("school", "学校", "the school"),
+        ("village_committee", "村民委员会", "the village committee"),
+        ("parents", "父母或其他监护人", "the parents or guardians"),
+    ],
+)
+"""The bodies that approve, or are said to have approved (``BODY.SCHOOL`` …)."""
 
 TERMS_ZH: Final = MappingProxyType(
-    {
-        # Grounds of a deferral or a suspension (义务教育法 art 11 names health).
-        "health": "身体原因",
-        "abroad_temporary": "临时出国",
-        "family": "家庭原因",
-        "work": "外出务工",
-        "study_elsewhere": "外出就读",
-        # Bodies that approve, or are said to have approved.
-        "township_government": "乡镇人民政府",
-        "county_education_bureau": "县级教育行政部门",
-        "school": "学校",
-        "village_committee": "村民委员会",
-        "parents": "父母或其他监护人",
-    }
+    {word.code.split(".", 1)[1].lower(): word.zh for word in (*GROUNDS, *BODIES)}
 )
-"""Chinese terms of the policy's codes."""
+"""Chinese terms of the policy's codes (the Chinese of the ``GROUND`` and ``BODY`` words)."""
 
 
 def term_zh(code: str) -> str:

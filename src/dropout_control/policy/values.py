@@ -12,6 +12,11 @@ import attrs
 from dropout_control.calendar.month_day import MonthDay
 from dropout_control.errors import InvalidRecord
 from dropout_control.policy.keys import COMPULSORY_STRUCTURE
+from dropout_control.reasons import reason, vocabulary
+
+STRUCTURE_FORM = reason(
+    "POLICY.STRUCTURE_FORM", "学制应写作 小学年数+初中年数", "expected primary+junior years"
+)
 
 __all__ = ["Mark", "SchoolStructure", "ValueKind", "read_value", "show_value"]
 
@@ -47,7 +52,7 @@ class SchoolStructure:
         """Read ``P+J`` such as ``6+3``."""
         primary, sep, junior = text.strip().partition("+")
         if not sep or not primary.isdigit() or not junior.isdigit():
-            raise InvalidRecord(COMPULSORY_STRUCTURE, "expected primary+junior years", shown=text)
+            raise InvalidRecord(COMPULSORY_STRUCTURE, STRUCTURE_FORM, shown=text)
         return cls(int(primary), int(junior))
 
     @property
@@ -65,8 +70,27 @@ class SchoolStructure:
         """The graduating grade of compulsory education."""
         return self.primary_years + self.junior_years
 
+    def stage_ended_by(self, grade: int) -> str | None:
+        """The stage (``primary`` or ``junior_secondary``, words of the ``STAGE``
+        vocabulary) whose last grade ``grade`` is, if it is one.
+
+        >>> SchoolStructure(6, 3).stage_ended_by(6), SchoolStructure(5, 4).stage_ended_by(6)
+        ('primary', None)
+        """
+        if grade == self.final_grade:
+            return "junior_secondary"
+        if grade == self.primary_years:
+            return "primary"
+        return None
+
     def __str__(self) -> str:
         return f"{self.primary_years}+{self.junior_years}"
+
+
+STAGES = vocabulary(
+    "STAGE", [("primary", "小学", "primary"), ("junior_secondary", "初中", "junior secondary")]
+)
+"""The stages of compulsory education, as :meth:`SchoolStructure.stage_ended_by` names them."""
 
 
 class ValueKind(enum.Enum):

@@ -16,6 +16,9 @@ from dropout_control.findings import SourceLocation, Subject
 from dropout_control.identity import ResidentId, Sex, mask_name, mask_number
 from dropout_control.identity.malformed import MalformedNumber
 from dropout_control.identity.masking import MaskedRepr
+from dropout_control.reasons import BEFORE_BIRTH, reason
+
+BEFORE_APPROVAL = reason("RECORD.BEFORE_APPROVAL", "早于批准日期", "is before approved_on")
 
 __all__ = ["Child", "Deferral", "EmploymentReport"]
 
@@ -38,7 +41,7 @@ class Child(MaskedRepr):
         for name in ("deceased_on", "emigrated_on"):
             day = getattr(self, name)
             if day is not None and day < self.birth_date:
-                raise InvalidDate(name, "is before the birth date", shown=day.isoformat())
+                raise InvalidDate(name, BEFORE_BIRTH, shown=day.isoformat())
 
     @property
     def key(self) -> str:
@@ -86,7 +89,7 @@ class Deferral(MaskedRepr):
 
     def __attrs_post_init__(self) -> None:
         if self.until < self.approved_on:
-            raise InvalidDate("until", "is before approved_on", shown=self.until.isoformat())
+            raise InvalidDate("until", BEFORE_APPROVAL, shown=self.until.isoformat())
 
     @property
     def key(self) -> str:

@@ -19,7 +19,7 @@ from dropout_control.calendar import (
     school_age_window,
 )
 from dropout_control.findings import Citation, Severity
-from dropout_control.policy import Mark, term_zh
+from dropout_control.policy import Mark
 from dropout_control.policy.keys import (
     DISABILITY_AGE_EXTENSION_YEARS,
     ENROLMENT_AGE,
@@ -31,6 +31,7 @@ from dropout_control.policy.keys import (
 from dropout_control.population.keys import EMPLOYMENT_MIN_AGE
 from dropout_control.population.model import Child, Deferral, EmploymentReport
 from dropout_control.population.queries import child_of, deferrals_of
+from dropout_control.reasons import Stated, reason
 from dropout_control.registry.queries import student_records_of
 from dropout_control.rules import Observation, RuleContext, rule
 from dropout_control.suspensions.keys import SUSPENSION_APPROVERS
@@ -80,6 +81,19 @@ def _birth_date(
     return number.birth_date if number is not None else None
 
 
+WINDOW = reason(
+    "AGE.WINDOW",
+    "学龄出生区间 {window_from} 至 {window_to}",
+    "the school-age window is births from {window_from} to {window_to}",
+)
+WINDOW_EXTENDED = reason(
+    "AGE.WINDOW_EXTENDED",
+    "学龄出生区间 {window_from} 至 {window_to}，残疾儿童延长",
+    "the school-age window is births from {window_from} to {window_to}, extended for a "
+    "disabled child",
+)
+
+
 @rule(
     "AGE-002",
     severity=Severity.ERROR,
@@ -87,11 +101,10 @@ def _birth_date(
     needs=["students"],
     title=("适龄儿童失学", "school-age child out of school"),
     message=(
-        "适龄儿童（{birth_date} 出生，{age} 周岁，学龄出生区间 {window_from} 至 {window_to}"
-        "{window_zh}）无在籍、毕业或结业学籍，无批准缓学，属失学",
-        "a school-age child (born {birth_date}, aged {age}; the school-age window is births "
-        "from {window_from} to {window_to}{window_en}) has no open, graduated or completed "
-        "record and no approved deferral: out of school",
+        "适龄儿童（{birth_date} 出生，{age} 周岁，{window}）无在籍、毕业或结业学籍，"
+        "无批准缓学，属失学",
+        "a school-age child (born {birth_date}, aged {age}; {window}) has no open, "
+        "graduated or completed record and no approved deferral: out of school",
     ),
     parameters=[
         ENROLMENT_AGE,
@@ -140,8 +153,9 @@ def school_age_child_in_school(child: Child, context: RuleContext[Bundle]) -> It
             "birth_date": child.birth_date,
             "age": age_on(child.birth_date, context.as_of),
             "disabled": child.is_disabled,
-            "window_zh": "，残疾儿童延长" if extended else "",
-            "window_en": ", extended for a disabled child" if extended else "",
+            "window": (WINDOW_EXTENDED if extended else WINDOW).given(
+                window_from=earliest, window_to=latest
+            ),
             "window_from": earliest,
             "window_to": latest,
             "household_region": child.household_region,
@@ -150,14 +164,29 @@ def school_age_child_in_school(child: Child, context: RuleContext[Bundle]) -> It
     )
 
 
+DEFERRAL_GROUNDS = reason(
+    "AGE.DEFERRAL_GROUNDS",
+    "缓学原因“{grounds:GROUND}”不是法定原因",
+    "grounds {grounds!r} are not allowed",
+)
+DEFERRAL_APPROVER = reason(
+    "AGE.DEFERRAL_APPROVER", "{approved_by:BODY}无权批准缓学", "{approved_by!r} may not approve it"
+)
+DEFERRAL_TOO_LONG = reason(
+    "AGE.DEFERRAL_TOO_LONG",
+    "截止 {until} 晚于最迟入学 {latest_until}",
+    "it runs until {until}, past the latest entry {latest_until}",
+)
+
+
 @rule(
     "AGE-003",
     severity=Severity.ERROR,
     about="deferrals",
     title=("缓学不合规", "deferral of entry not lawful"),
     message=(
-        "缓学不合规：{problems_zh}",
-        "deferral of entry is not lawful: {problems_en}",
+        "缓学不合规：{problems}",
+        "deferral of entry is not lawful: {problems}",
     ),
     parameters=[
         ENROLMENT_DEFERRAL_GROUNDS,
@@ -180,28 +209,24 @@ def deferral_is_lawful(deferral: Deferral, context: RuleContext[Bundle]) -> Iter
     grounds of suspension does not widen them. Basis: 义务教育法 art 11 [C].
     """
     policy = context.policy
-    zh: list[str] = []
-    en: list[str] = []
+    problems: list[Stated] = []
     facts: dict[str, object] = {"grounds": deferral.grounds, "approved_by": deferral.approved_by}
     if deferral.grounds not in policy.value(ENROLMENT_DEFERRAL_GROUNDS, tuple):
-        zh.append(f"缓学原因“{term_zh(deferral.grounds)}”不是法定原因")
-        en.append(f"grounds {deferral.grounds!r} are not allowed")
+        problems.append(DEFERRAL_GROUNDS.given(grounds=deferral.grounds))
     if deferral.approved_by not in policy.value(SUSPENSION_APPROVERS, tuple):
-        zh.append(f"{term_zh(deferral.approved_by)}无权批准缓学")
-        en.append(f"{deferral.approved_by!r} may not approve it")
+        problems.append(DEFERRAL_APPROVER.given(approved_by=deferral.approved_by))
     birth = _birth_date(deferral, context)
     if birth is not None:
         years = policy.value(ENROLMENT_DEFERRED_AGE, int) - policy.value(ENROLMENT_AGE, int)
         latest = SchoolYear.starting(entry_year(birth, policy=policy) + years, policy=policy).start
         facts.update(until=deferral.until, latest_until=latest, birth_date=birth)
         if deferral.until > latest:
-            zh.append(f"截止 {deferral.until} 晚于最迟入学 {latest}")
-            en.append(f"it runs until {deferral.until}, past the latest entry {latest}")
-    if zh:
+            problems.append(DEFERRAL_TOO_LONG.given(until=deferral.until, latest_until=latest))
+    if problems:
         yield Observation(
             subject=deferral.subject,
             source=deferral.source,
-            facts={**facts, "problems_zh": "；".join(zh), "problems_en": "; ".join(en)},
+            facts={**facts, "problems": problems},
         )
 
 

@@ -14,6 +14,13 @@ from dropout_control.errors import InvalidRecord
 from dropout_control.findings import SourceLocation
 from dropout_control.identity import mask_name, mask_number
 from dropout_control.identity.masking import MaskedRepr
+from dropout_control.reasons import NEGATIVE, reason
+
+NO_IDENTITY = reason(
+    "RECORD.NO_IDENTITY",
+    "在校名单行须有学籍号或身份证件号",
+    "a headcount row needs a student number or a resident ID",
+)
 
 __all__ = ["Excuse", "HeadcountEntry", "HeadcountTotal"]
 
@@ -45,9 +52,7 @@ class HeadcountEntry(MaskedRepr):
 
     def __attrs_post_init__(self) -> None:
         if self.student_number is None and self.resident_id is None:
-            raise InvalidRecord(
-                "student_number", "a headcount row needs a student number or a resident ID"
-            )
+            raise InvalidRecord("student_number", NO_IDENTITY)
 
 
 @attrs.frozen
@@ -61,4 +66,4 @@ class HeadcountTotal:
 
     def __attrs_post_init__(self) -> None:
         if self.total < 0:
-            raise InvalidRecord("total", "cannot be negative", shown=str(self.total))
+            raise InvalidRecord("total", NEGATIVE, shown=str(self.total))

@@ -23,6 +23,7 @@ from dropout_control.findings import Citation, Severity, Subject
 from dropout_control.identity import mask_number
 from dropout_control.policy import Mark
 from dropout_control.policy.keys import SCHOOL_YEAR_START
+from dropout_control.reasons import reason
 from dropout_control.reconciliation.keys import RECONCILIATION_HEADCOUNT_EVERY
 from dropout_control.reconciliation.kinds import HEADCOUNT_TOTALS
 from dropout_control.reconciliation.model import HeadcountEntry, HeadcountTotal
@@ -129,6 +130,10 @@ def person_and_record_together(
     )
 
 
+MARKED_ABSENT = reason("REC.MARKED_ABSENT", "名单记为缺席", "marked absent")
+NOT_ON_ROLL = reason("REC.NOT_ON_ROLL", "名单中没有该生", "not on the roll")
+
+
 @rule(
     "REC-001",
     severity=Severity.ERROR,
@@ -138,7 +143,7 @@ def person_and_record_together(
     message=(
         "在籍学生不在 {school_id} {month} 的在校名单中（{how}），"
         "且无请假、休学或送教上门等正当理由",
-        "an active record is not present in {school_id}'s headcount of {month} ({how_en}) and "
+        "an active record is not present in {school_id}'s headcount of {month} ({how}) and "
         "no leave, suspension or home teaching excuses it",
     ),
     citations=[MONTHLY_CHECK],
@@ -177,8 +182,7 @@ def registered_and_present(
             "school_id": record.school_id,
             "month": str(month),
             "on_roll": on_roll,
-            "how": "名单记为缺席" if on_roll else "名单中没有该生",
-            "how_en": "marked absent" if on_roll else "not on the roll",
+            "how": (MARKED_ABSENT if on_roll else NOT_ON_ROLL).given(),
         },
     )
 

@@ -13,11 +13,9 @@ from dropout_control.bundle import Bundle
 from dropout_control.findings import Citation, Severity
 from dropout_control.identity import (
     ResidentId,
-    Sex,
     StudentNumber,
     StudentNumberKind,
     is_known_region,
-    reason_zh,
 )
 from dropout_control.identity.malformed import MalformedNumber
 from dropout_control.policy import Mark
@@ -37,7 +35,6 @@ ONE_RECORD = Citation(
     Mark.SECONDARY,
 )
 Person = StudentRecord | Child
-_SEX_ZH = {Sex.MALE: "男", Sex.FEMALE: "女"}
 
 
 def _checks_resident_id(person: Person) -> bool:
@@ -51,7 +48,7 @@ def _checks_resident_id(person: Person) -> bool:
     about=("students", "population"),
     title=("身份证件号无效", "resident ID number is not valid"),
     message=(
-        "身份证件号不符合 GB 11643：{reason_zh}",
+        "身份证件号不符合 GB 11643：{reason}",
         "the resident ID number does not conform to GB 11643: {reason}",
     ),
     citations=[GB_11643],
@@ -70,7 +67,6 @@ def resident_id_is_valid(person: Person, context: RuleContext[Bundle]) -> Iterat
             facts={
                 "resident_id": str(person.resident_id),
                 "reason": person.resident_id.reason,
-                "reason_zh": reason_zh(person.resident_id.reason),
             },
         )
 
@@ -111,7 +107,7 @@ def birth_date_matches_id(person: Person, context: RuleContext[Bundle]) -> Itera
     about=("students", "population"),
     title=("性别与身份证件号不符", "sex differs from the resident ID number"),
     message=(
-        "记录的性别{recorded_sex_zh}与身份证件号第 17 位所示性别{id_sex_zh}不一致",
+        "记录的性别{recorded_sex:SEX}与身份证件号第 17 位所示性别{id_sex:SEX}不一致",
         "recorded sex {recorded_sex} differs from {id_sex} shown by the 17th character",
     ),
     citations=[GB_11643],
@@ -129,8 +125,6 @@ def sex_matches_id(person: Person, context: RuleContext[Bundle]) -> Iterator[Obs
             facts={
                 "recorded_sex": person.sex.value,
                 "id_sex": number.sex.value,
-                "recorded_sex_zh": _SEX_ZH[person.sex],
-                "id_sex_zh": _SEX_ZH[number.sex],
             },
         )
 
@@ -141,7 +135,7 @@ def sex_matches_id(person: Person, context: RuleContext[Bundle]) -> Iterator[Obs
     about="students",
     title=("学籍号格式错误", "student number is malformed"),
     message=(
-        "学籍号不是 G、L 或 J 开头的合法编号：{reason_zh}",
+        "学籍号不是 G、L 或 J 开头的合法编号：{reason}",
         "not a G, L or J number: {reason}",
     ),
     citations=[REGISTRY_FAQ],
@@ -160,7 +154,6 @@ def student_number_is_well_formed(
             source=record.source,
             facts={
                 "reason": record.student_number.reason,
-                "reason_zh": reason_zh(record.student_number.reason),
             },
         )
 

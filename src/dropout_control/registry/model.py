@@ -22,6 +22,7 @@ from dropout_control.findings import SourceLocation, Subject
 from dropout_control.identity import ResidentId, Sex, StudentNumber, mask_name, mask_number
 from dropout_control.identity.malformed import MalformedNumber
 from dropout_control.identity.masking import MaskedRepr
+from dropout_control.reasons import BEFORE_BIRTH, GRADE_RANGE, vocabulary
 
 __all__ = [
     "CancelReason",
@@ -60,6 +61,7 @@ class RecordStatus(Code):
         return self in _FINISHED
 
 
+RecordStatus.words("STATUS")
 _FINISHED = frozenset({RecordStatus.GRADUATED, RecordStatus.COMPLETED})
 
 
@@ -107,9 +109,13 @@ class CancelReason(Code):
         return self is not CancelReason.OTHER
 
 
+CancelReason.words("CANCEL")
+vocabulary("CANCEL", [("none", "未填写", "none")])
+
+
 def _grade(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if not FIRST_GRADE <= value <= LAST_GRADE:
-        raise InvalidCode(attribute.name, "compulsory grades run from 1 to 9", shown=str(value))
+        raise InvalidCode(attribute.name, GRADE_RANGE, shown=str(value))
 
 
 @attrs.frozen
@@ -147,9 +153,7 @@ class StudentRecord(MaskedRepr):
 
     def __attrs_post_init__(self) -> None:
         if self.entry_date < self.birth_date:
-            raise InvalidDate(
-                "entry_date", "is before the birth date", shown=self.entry_date.isoformat()
-            )
+            raise InvalidDate("entry_date", BEFORE_BIRTH, shown=self.entry_date.isoformat())
 
     @property
     def key(self) -> str:

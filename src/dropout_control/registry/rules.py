@@ -23,6 +23,7 @@ from dropout_control.policy.keys import (
     ENROLMENT_OVER_AGE_YEARS,
 )
 from dropout_control.population.queries import child_of
+from dropout_control.reasons import reason
 from dropout_control.registry.keys import (
     REGISTRATION_CREATE_WITHIN_DAYS,
     REGISTRATION_DEATH_CANCEL_WITHIN_WORKING_DAYS,
@@ -193,7 +194,7 @@ def record_created_in_time(
     about="students",
     title=("义务教育阶段违规退学或注销学籍", "record withdrawn or cancelled unlawfully"),
     message=(
-        "义务教育阶段学籍状态为{status_zh}，注销原因：{cancel_reason_zh}："
+        "义务教育阶段学籍状态为{status:STATUS}，注销原因：{cancel_reason:CANCEL}："
         "只有死亡、出国定居或出境可以注销，辍学学生保留学籍",
         "a compulsory-stage record is {status} (reason: {cancel_reason}); only death, "
         "emigration or leaving the country for good cancel a record, and a dropout keeps it",
@@ -217,11 +218,15 @@ def no_withdrawal(record: StudentRecord, context: RuleContext[Bundle]) -> Iterat
             source=record.source,
             facts={
                 "status": record.status.value,
-                "status_zh": record.status.zh,
                 "cancel_reason": reason.value if reason else "none",
-                "cancel_reason_zh": reason.zh if reason else "未填写",
             },
         )
+
+
+STILL_OPEN = reason("REG.STILL_OPEN", "至今状态仍为 {status:STATUS}", "and it is still {status}")
+CLOSED_LATE = reason(
+    "REG.CLOSED_LATE", "实际于 {closed_on} 注销", "and it was closed on {closed_on}"
+)
 
 
 @rule(
@@ -231,9 +236,9 @@ def no_withdrawal(record: StudentRecord, context: RuleContext[Bundle]) -> Iterat
     needs=["population"],
     title=("死亡学生学籍未及时注销", "record of a deceased student not cancelled in time"),
     message=(
-        "户籍记录 {deceased_on} 死亡，学籍应于 {deadline} 前注销，{outcome_zh}",
+        "户籍记录 {deceased_on} 死亡，学籍应于 {deadline} 前注销，{outcome}",
         "died on {deceased_on} per the population roster; the record was due to be "
-        "cancelled by {deadline}, {outcome_en}",
+        "cancelled by {deadline}, {outcome}",
     ),
     parameters=[REGISTRATION_DEATH_CANCEL_WITHIN_WORKING_DAYS],
     citations=[HUNAN_2019],
@@ -260,9 +265,9 @@ def death_cancelled_in_time(
     closed = record.status in (RecordStatus.DECEASED, RecordStatus.CANCELLED)
     closed_on: dt.date | None = record.status_since if closed else None
     if record.status in _TO_BE_CANCELLED and context.as_of > deadline:
-        zh, en = f"至今状态仍为 {record.status.zh}", f"and it is still {record.status.value}"
+        outcome = STILL_OPEN.given(status=record.status)
     elif closed_on is not None and closed_on > deadline:
-        zh, en = f"实际于 {closed_on.isoformat()} 注销", f"and it was closed on {closed_on}"
+        outcome = CLOSED_LATE.given(closed_on=closed_on)
     else:
         return
     yield Observation(
@@ -274,7 +279,6 @@ def death_cancelled_in_time(
             "deadline": deadline,
             "status": record.status.value,
             "closed_on": closed_on,
-            "outcome_zh": zh,
-            "outcome_en": en,
+            "outcome": outcome,
         },
     )

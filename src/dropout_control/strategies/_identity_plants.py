@@ -22,11 +22,14 @@ from dropout_control.calendar import (
 )
 from dropout_control.errors import InvalidResidentId, InvalidStudentNumber
 from dropout_control.findings import SourceLocation
-from dropout_control.identity import ResidentId, StudentNumber
+from dropout_control.identity import ResidentId, StudentNumber, mask_number
 from dropout_control.identity.malformed import MalformedNumber
 from dropout_control.intake import Duplicate, Rejection
+from dropout_control.io.converter import MISSING
+from dropout_control.io.values import BOOLEAN_FORM, NO_SUCH_DATE, REGION_FORM
 from dropout_control.policy.keys import ENROLMENT_DEFERRAL_GROUNDS, ENROLMENT_OVER_AGE_YEARS
 from dropout_control.population.keys import EMPLOYMENT_MIN_AGE
+from dropout_control.reasons import GRADE_RANGE
 from dropout_control.reconciliation.kinds import HEADCOUNT_TOTALS
 from dropout_control.registry import CancelReason, RecordStatus, StudentRecord
 from dropout_control.registry.keys import REGISTRATION_DEATH_CANCEL_WITHIN_WORKING_DAYS
@@ -65,13 +68,13 @@ _DEATH_CLOSURES: tuple[dict[str, Any], ...] = (
     {"status": RecordStatus.CANCELLED, "cancel_reason": CancelReason.DEATH},
 )
 _REJECTED_CELLS = (
-    ("students", "birth_date", "no such date (got '2010-02-30')"),
-    ("students", "grade", "compulsory grades run from 1 to 9 (got '12')"),
-    ("students", "name", "missing required field"),
-    ("population", "household_region", "expected a region code of 6 digits (got '6229')"),
-    ("deferrals", "approved_on", "missing required field"),
-    ("headcounts", "present", "expected 是/否, 1/0, true/false or Y/N (got '?')"),
-    ("employment", "reported_on", "no such date (got '2019-13-01')"),
+    ("students", "birth_date", NO_SUCH_DATE.given(got="2010-02-30")),
+    ("students", "grade", GRADE_RANGE.given(got="12")),
+    ("students", "name", MISSING.given()),
+    ("population", "household_region", REGION_FORM.given(got="6229")),
+    ("deferrals", "approved_on", MISSING.given()),
+    ("headcounts", "present", BOOLEAN_FORM.given(got="?")),
+    ("employment", "reported_on", NO_SUCH_DATE.given(got="2019-13-01")),
 )
 
 
@@ -79,8 +82,8 @@ def _malformed_resident_id(text: str) -> MalformedNumber:
     try:
         ResidentId.parse(text)
     except InvalidResidentId as error:
-        return MalformedNumber(text, error.reason)
-    raise AssertionError(f"{MalformedNumber(text, '')} was meant to be invalid")
+        return MalformedNumber(text, error.stated)
+    raise AssertionError(f"{mask_number(text)} was meant to be invalid")
 
 
 def _malformed_student_number(draw: st.DrawFn, number: str) -> MalformedNumber:
@@ -95,8 +98,8 @@ def _malformed_student_number(draw: st.DrawFn, number: str) -> MalformedNumber:
     try:
         StudentNumber.parse(text)
     except InvalidStudentNumber as error:
-        return MalformedNumber(text, error.reason)
-    raise AssertionError(f"{MalformedNumber(text, '')} was meant to be malformed")
+        return MalformedNumber(text, error.stated)
+    raise AssertionError(f"{mask_number(text)} was meant to be malformed")
 
 
 def _free(number: ResidentId, used: set[str]) -> ResidentId:

@@ -17,6 +17,9 @@ from dropout_control.findings import SourceLocation, Subject
 from dropout_control.identity import StudentNumber
 from dropout_control.identity.malformed import MalformedNumber
 from dropout_control.identity.masking import MaskedRepr
+from dropout_control.reasons import NEGATIVE, reason
+
+BEFORE_START = reason("RECORD.BEFORE_START", "早于开始日期", "is before the start")
 
 __all__ = ["Suspension"]
 
@@ -44,13 +47,11 @@ class Suspension(MaskedRepr):
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
-            raise InvalidDate("end", "is before the start", shown=self.end.isoformat())
+            raise InvalidDate("end", BEFORE_START, shown=self.end.isoformat())
         if self.returned_on is not None and self.returned_on < self.start:
-            raise InvalidDate(
-                "returned_on", "is before the start", shown=self.returned_on.isoformat()
-            )
+            raise InvalidDate("returned_on", BEFORE_START, shown=self.returned_on.isoformat())
         if self.extensions < 0:
-            raise InvalidRecord("extensions", "cannot be negative", shown=str(self.extensions))
+            raise InvalidRecord("extensions", NEGATIVE, shown=str(self.extensions))
 
     @property
     def key(self) -> str:

@@ -17,13 +17,14 @@ from collections.abc import Iterator
 from dropout_control.bundle import Bundle
 from dropout_control.calendar import SchoolYear, Term
 from dropout_control.findings import Citation, Severity
-from dropout_control.policy import Mark, SchoolStructure, term_zh, terms_zh
+from dropout_control.policy import Mark, SchoolStructure
 from dropout_control.policy.keys import (
     COMPULSORY_STRUCTURE,
     SCHOOL_YEAR_SPRING_TERM_START,
     SCHOOL_YEAR_START,
 )
 from dropout_control.population.queries import child_of
+from dropout_control.reasons import Stated, reason
 from dropout_control.registry.model import RecordStatus, StudentRecord
 from dropout_control.registry.queries import student_records_numbered, student_records_of
 from dropout_control.rules import Observation, RuleContext, rule
@@ -75,7 +76,7 @@ def _structure(context: RuleContext[Bundle]) -> SchoolStructure:
     about="suspensions",
     title=("休学原因不合法", "suspension on grounds not allowed"),
     message=(
-        "休学原因“{grounds_zh}”不是允许的休学原因（{allowed_grounds_zh}）",
+        "休学原因“{grounds:GROUND}”不是允许的休学原因（{allowed_grounds:GROUND}）",
         "suspended on the grounds {grounds}, which are not among the allowed grounds "
         "({allowed_grounds})",
     ),
@@ -99,9 +100,7 @@ def grounds_allowed(suspension: Suspension, context: RuleContext[Bundle]) -> Ite
         source=suspension.source,
         facts={
             "grounds": suspension.grounds,
-            "grounds_zh": term_zh(suspension.grounds),
             "allowed_grounds": list(allowed),
-            "allowed_grounds_zh": terms_zh(allowed),
         },
     )
 
@@ -115,7 +114,7 @@ def grounds_allowed(suspension: Suspension, context: RuleContext[Bundle]) -> Ite
     about="suspensions",
     title=("休学批准机关无权批准", "suspension not approved by an allowed approver"),
     message=(
-        "休学由{approved_by_zh}批准，该机关无权批准休学（有权批准：{approvers_zh}）",
+        "休学由{approved_by:BODY}批准，该机关无权批准休学（有权批准：{approvers:BODY}）",
         "the suspension was approved by {approved_by}, which may not approve one "
         "(allowed: {approvers})",
     ),
@@ -140,14 +139,24 @@ def approved_by_allowed_approver(
         source=suspension.source,
         facts={
             "approved_by": suspension.approved_by,
-            "approved_by_zh": term_zh(suspension.approved_by),
             "approvers": list(approvers),
-            "approvers_zh": terms_zh(approvers),
         },
     )
 
 
 # SUS-003 -------------------------------------------------------------------------------
+
+
+TOO_MANY_EXTENSIONS = reason(
+    "SUS.TOO_MANY_EXTENSIONS",
+    "延期 {extensions} 次，超过允许的 {max_extensions} 次",
+    "extended {extensions} times, more than the {max_extensions} allowed",
+)
+TOO_LONG = reason(
+    "SUS.TOO_LONG",
+    "共 {days} 天，超过允许的 {limit} 天",
+    "{days} days, more than the {limit} allowed",
+)
 
 
 @rule(
@@ -156,8 +165,8 @@ def approved_by_allowed_approver(
     about="suspensions",
     title=("休学超期或延期次数过多", "suspension too long or extended too often"),
     message=(
-        "休学 {start} 至 {end} 超期或延期次数过多：{problems_zh}",
-        "the suspension from {start} to {end} is too long or extended too often: {problems_en}",
+        "休学 {start} 至 {end} 超期或延期次数过多：{problems}",
+        "the suspension from {start} to {end} is too long or extended too often: {problems}",
     ),
     parameters=[SUSPENSION_MAX_DAYS, SUSPENSION_MAX_EXTENSIONS],
     citations=[PROVINCIAL_RULES],
@@ -185,15 +194,14 @@ def within_length_and_extensions(
     extensions = suspension.extensions
     limit = max_days * (1 + min(extensions, max_extensions))
     days = suspension.days
-    zh: list[str] = []
-    en: list[str] = []
+    problems: list[Stated] = []
     if extensions > max_extensions:
-        zh.append(f"延期 {extensions} 次，超过允许的 {max_extensions} 次")
-        en.append(f"extended {extensions} times, more than the {max_extensions} allowed")
+        problems.append(
+            TOO_MANY_EXTENSIONS.given(extensions=extensions, max_extensions=max_extensions)
+        )
     if days > limit:
-        zh.append(f"共 {days} 天，超过允许的 {limit} 天")
-        en.append(f"{days} days, more than the {limit} allowed")
-    if not zh:
+        problems.append(TOO_LONG.given(days=days, limit=limit))
+    if not problems:
         return
     yield Observation(
         subject=suspension.subject,
@@ -206,8 +214,7 @@ def within_length_and_extensions(
             "extensions": extensions,
             "max_days": max_days,
             "max_extensions": max_extensions,
-            "problems_zh": "；".join(zh),
-            "problems_en": "; ".join(en),
+            "problems": problems,
         },
     )
 
@@ -251,7 +258,7 @@ def _elsewhere(record: StudentRecord, context: RuleContext[Bundle]) -> bool:
     title=("休学期满未复学（疑似辍学）", "not returned after a suspension"),
     message=(
         "{start} 至 {end} 休学，应于 {due_back_on} 复学，宽限 {grace_days} 天至 "
-        "{return_due_by}，至今逾期 {days_late} 天未复学，学籍状态为{status_zh}：疑似辍学"
+        "{return_due_by}，至今逾期 {days_late} 天未复学，学籍状态为{status:STATUS}：疑似辍学"
         "（学籍学校 {school_id}，所在县 {county}）",
         "suspended from {start} to {end}, due back on {due_back_on} and on time up to "
         "{return_due_by} ({grace_days} grace days), not returned {days_late} days after "
@@ -312,7 +319,6 @@ def returned_after_suspension(
             "grace_days": context.policy.value(SUSPENSION_RETURN_GRACE_DAYS, int),
             "days_late": (as_of - latest.due_back_on).days,
             "status": record.status.value,
-            "status_zh": record.status.zh,
             "school_id": record.school_id,
             "county": record.county,
         },
@@ -320,17 +326,6 @@ def returned_after_suspension(
 
 
 # SUS-005 -------------------------------------------------------------------------------
-
-_STAGE_NAMES = {"primary": ("小学", "primary"), "junior_secondary": ("初中", "junior secondary")}
-
-
-def _stage_ended_by(grade: int, structure: SchoolStructure) -> str | None:
-    """The stage whose last grade ``grade`` is, if it is one (6 or 9 under 6+3)."""
-    if grade == structure.final_grade:
-        return "junior_secondary"
-    if grade == structure.primary_years:
-        return "primary"
-    return None
 
 
 def _record_of(records: tuple[StudentRecord, ...]) -> StudentRecord:
@@ -357,11 +352,11 @@ def _grade_year(record: StudentRecord, context: RuleContext[Bundle]) -> SchoolYe
     needs=["students"],
     title=("毕业年级最后一学期休学", "suspension in the final term of a graduating grade"),
     message=(
-        "{start} 起休学，正值{stage_zh}毕业年级（{grade} 年级，学制 {structure}）"
+        "{start} 起休学，正值{stage:STAGE}毕业年级（{grade} 年级，学制 {structure}）"
         "{school_year} 学年最后一学期（{final_term_start} 起）",
         "the suspension starts on {start}, in the final term (from {final_term_start}) "
         "of {school_year} of a graduating grade (grade {grade}, the last of the "
-        "{stage_en} stage under {structure})",
+        "{stage:STAGE} stage under {structure})",
     ),
     parameters=[COMPULSORY_STRUCTURE, SCHOOL_YEAR_START, SCHOOL_YEAR_SPRING_TERM_START],
     citations=[PROVINCIAL_RULES],
@@ -388,7 +383,7 @@ def not_in_graduating_final_term(
         return
     record = _record_of(records)
     structure = _structure(context)
-    stage = _stage_ended_by(record.grade, structure)
+    stage = structure.stage_ended_by(record.grade)
     if stage is None:
         return
     day = suspension.start
@@ -403,8 +398,6 @@ def not_in_graduating_final_term(
             "start": day,
             "grade": record.grade,
             "stage": stage,
-            "stage_zh": _STAGE_NAMES[stage][0],
-            "stage_en": _STAGE_NAMES[stage][1],
             "structure": str(structure),
             "school_year": str(year),
             "final_term_start": year.final_term_start,

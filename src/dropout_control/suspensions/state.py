@@ -45,6 +45,9 @@ class SuspensionState(Code):
     """Ended and not returned after the grace days: a suspected dropout (疑似辍学)."""
 
 
+SuspensionState.words("SUSPENSION")
+
+
 def return_due_by(suspension: Suspension, *, policy: Policy) -> dt.date:
     """The last day on which a return (复学) is still on time.
 

@@ -21,8 +21,13 @@ from dropout_control.findings import SourceLocation, Subject
 from dropout_control.identity import StudentNumber
 from dropout_control.identity.malformed import MalformedNumber
 from dropout_control.identity.masking import MaskedRepr
+from dropout_control.reasons import GRADE_RANGE, reason
 
 __all__ = ["ApprovalParty", "Transfer", "TransferStatus"]
+
+BEFORE_APPLICATION = reason(
+    "RECORD.BEFORE_APPLICATION", "早于申请日期", "is before the application date"
+)
 
 FIRST_GRADE = 1
 LAST_GRADE = 9
@@ -61,9 +66,13 @@ class ApprovalParty(Code):
         return self in (ApprovalParty.RECEIVING_SCHOOL, ApprovalParty.RECEIVING_BUREAU)
 
 
+TransferStatus.words("TRANSFER")
+ApprovalParty.words("PARTY")
+
+
 def _grade(instance: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
     if value is not None and not FIRST_GRADE <= value <= LAST_GRADE:
-        raise InvalidCode(attribute.name, "compulsory grades run from 1 to 9", shown=str(value))
+        raise InvalidCode(attribute.name, GRADE_RANGE, shown=str(value))
 
 
 @attrs.frozen
@@ -99,7 +108,7 @@ class Transfer(MaskedRepr):
     def _not_before_application(self, name: str) -> None:
         day: dt.date | None = getattr(self, name)
         if day is not None and day < self.applied_on:
-            raise InvalidDate(name, "is before the application date", shown=day.isoformat())
+            raise InvalidDate(name, BEFORE_APPLICATION, shown=day.isoformat())
 
     @property
     def key(self) -> str:

@@ -27,6 +27,7 @@ from dropout_control.policy.keys import (
     SCHOOL_YEAR_START,
 )
 from dropout_control.population.queries import child_of
+from dropout_control.reasons import Stated, reason
 from dropout_control.registry.model import RecordStatus, StudentRecord
 from dropout_control.registry.queries import student_records_numbered, student_records_of
 from dropout_control.rules import Observation, RuleContext, rule
@@ -87,14 +88,37 @@ def _early(
     return found
 
 
+COMPLETED_WITHOUT_APPROVAL = reason(
+    "TR.COMPLETED_WITHOUT_APPROVAL",
+    "已标记完成，但{party:PARTY}未审核",
+    "marked completed without {party:PARTY}'s approval",
+)
+APPROVAL_SKIPPED = reason(
+    "TR.APPROVAL_SKIPPED",
+    "{party:PARTY}未审核，其后环节却已审核",
+    "{party:PARTY} has not approved but a later party has",
+)
+APPROVAL_EARLY = reason(
+    "TR.APPROVAL_EARLY",
+    "{party:PARTY}于 {on} 审核，早于{before:PARTY}的 {before_on}",
+    "{party:PARTY} approved on {on}, before {before:PARTY} on {before_on}",
+)
+COMPLETED_EARLY = reason(
+    "TR.COMPLETED_EARLY",
+    "{completed_on} 即标记完成，早于最后一次审核 {last_approval}",
+    "completed on {completed_on}, before the last approval on {last_approval}",
+)
+
+
 @rule(
     "TR-001",
     severity=Severity.ERROR,
     about="transfers",
     title=("转学审核缺失或顺序错误", "transfer approval missing or out of order"),
     message=(
-        "转学审核缺失或顺序错误（应依次为 {order_zh}）：{problems_zh}",
-        "a transfer approval is missing or out of order (the order is {order_en}): {problems_en}",
+        "转学审核缺失或顺序错误（应依次为 {approval_order:PARTY}）：{problems}",
+        "a transfer approval is missing or out of order (the order is {approval_order:PARTY}): "
+        "{problems}",
     ),
     parameters=[TRANSFER_APPROVAL_ORDER],
     citations=[REGISTRATION_RULES, LINXIA_NOTICE],
@@ -113,25 +137,19 @@ def approvals_in_order(transfer: Transfer, context: RuleContext[Bundle]) -> Iter
     """
     order = _order(context)
     status = transfer.status
-    zh: list[str] = []
-    en: list[str] = []
+    problems: list[Stated] = []
     missing: list[ApprovalParty] = []
     if status is TransferStatus.COMPLETED:
         missing = [party for party in order if transfer.approved_on(party) is None]
-        for party in missing:
-            zh.append(f"已标记完成，但{party.zh}未审核")
-            en.append(f"marked completed without {party.en}'s approval")
+        problems += [COMPLETED_WITHOUT_APPROVAL.given(party=party) for party in missing]
     elif status is TransferStatus.PENDING:
         missing = _gaps(transfer, order)
-        for party in missing:
-            zh.append(f"{party.zh}未审核，其后环节却已审核")
-            en.append(f"{party.en} has not approved but a later party has")
+        problems += [APPROVAL_SKIPPED.given(party=party) for party in missing]
     early = _early(transfer, order)
-    for party, day, before, before_day in early:
-        zh.append(
-            f"{party.zh}于 {day.isoformat()} 审核，早于{before.zh}的 {before_day.isoformat()}"
-        )
-        en.append(f"{party.en} approved on {day}, before {before.en} on {before_day}")
+    problems += [
+        APPROVAL_EARLY.given(party=party, on=day, before=before, before_on=before_day)
+        for party, day, before, before_day in early
+    ]
     dates = [d for party in order if (d := transfer.approved_on(party)) is not None]
     completed_early = (
         status is TransferStatus.COMPLETED
@@ -140,9 +158,10 @@ def approvals_in_order(transfer: Transfer, context: RuleContext[Bundle]) -> Iter
         and transfer.completed_on < max(dates)
     )
     if completed_early:
-        zh.append(f"{transfer.completed_on} 即标记完成，早于最后一次审核 {max(dates)}")
-        en.append(f"completed on {transfer.completed_on}, before the last approval on {max(dates)}")
-    if not zh:
+        problems.append(
+            COMPLETED_EARLY.given(completed_on=transfer.completed_on, last_approval=max(dates))
+        )
+    if not problems:
         return
     yield Observation(
         subject=transfer.subject,
@@ -150,14 +169,11 @@ def approvals_in_order(transfer: Transfer, context: RuleContext[Bundle]) -> Iter
         facts={
             "status": status.value,
             "approval_order": [party.value for party in order],
-            "order_zh": "、".join(party.zh for party in order),
-            "order_en": ", ".join(party.en for party in order),
             "approvals": {party.value: transfer.approved_on(party) for party in order},
             "missing": [party.value for party in missing],
             "out_of_order": [party.value for party, *_ in early],
             "completed_on": transfer.completed_on,
-            "problems_zh": "；".join(zh),
-            "problems_en": "; ".join(en),
+            "problems": problems,
         },
     )
 
@@ -170,14 +186,24 @@ def _working_days(after: dt.date, until: dt.date) -> int:
     return count_working_days(after + _ONE_DAY, until)
 
 
+PARTY_LATE = reason(
+    "TR.PARTY_LATE", "{party:PARTY}用时 {days} 个工作日", "{party:PARTY} took {days} working days"
+)
+PARTY_OVERDUE = reason(
+    "TR.PARTY_OVERDUE",
+    "{party:PARTY}应于 {due_on} 前审核，至今已 {days} 个工作日未审核",
+    "{party:PARTY} was due by {due_on} and has not approved after {days} working days",
+)
+
+
 @rule(
     "TR-002",
     severity=Severity.WARNING,
     about="transfers",
     title=("转学审核超时", "transfer approval late"),
     message=(
-        "转学审核超时（每个环节限 {limit} 个工作日）：{late_zh}",
-        "a transfer approval took longer than {limit} working days: {late_en}",
+        "转学审核超时（每个环节限 {limit} 个工作日）：{problems}",
+        "a transfer approval took longer than {limit} working days: {problems}",
     ),
     parameters=[TRANSFER_PARTY_LIMIT_WORKING_DAYS, TRANSFER_APPROVAL_ORDER],
     citations=[REGISTRATION_RULES],
@@ -198,8 +224,7 @@ def approvals_in_time(transfer: Transfer, context: RuleContext[Bundle]) -> Itera
     order = _order(context)
     limit = context.policy.value(TRANSFER_PARTY_LIMIT_WORKING_DAYS, int)
     late: dict[str, int] = {}
-    zh: list[str] = []
-    en: list[str] = []
+    problems: list[Stated] = []
     previous: dt.date | None = transfer.applied_on
     for party in order:
         day = transfer.approved_on(party)
@@ -207,21 +232,14 @@ def approvals_in_time(transfer: Transfer, context: RuleContext[Bundle]) -> Itera
             taken = _working_days(previous, day)
             if taken > limit:
                 late[party.value] = taken
-                zh.append(f"{party.zh}用时 {taken} 个工作日")
-                en.append(f"{party.en} took {taken} working days")
+                problems.append(PARTY_LATE.given(party=party, days=taken))
         previous = day
     step = next_step(transfer, policy=context.policy)
     overdue = step is not None and step.is_overdue_on(context.as_of)
     if step is not None and overdue:
         so_far = _working_days(step.starts_on, context.as_of)
         late[step.party.value] = so_far
-        zh.append(
-            f"{step.party.zh}应于 {step.due_on.isoformat()} 前审核，至今已 {so_far} 个工作日未审核"
-        )
-        en.append(
-            f"{step.party.en} was due by {step.due_on} and has not approved after {so_far} "
-            "working days"
-        )
+        problems.append(PARTY_OVERDUE.given(party=step.party, due_on=step.due_on, days=so_far))
     if not late:
         return
     yield Observation(
@@ -233,8 +251,7 @@ def approvals_in_time(transfer: Transfer, context: RuleContext[Bundle]) -> Itera
             "late_parties": list(late),
             "overdue_party": step.party.value if step is not None and overdue else None,
             "due_on": step.due_on if step is not None and overdue else None,
-            "late_zh": "；".join(zh),
-            "late_en": "; ".join(en),
+            "problems": problems,
         },
     )
 
@@ -324,29 +341,17 @@ def not_suspended_when_applied(
 # TR-005 --------------------------------------------------------------------------------
 
 
-def _stage_end(grade: int, structure: SchoolStructure) -> str | None:
-    """The stage that ``grade`` is the last grade of, if it is one."""
-    if grade == structure.final_grade:
-        return "junior_secondary"
-    if grade == structure.primary_years:
-        return "primary"
-    return None
-
-
-_STAGE_NAMES = {"primary": ("小学", "primary"), "junior_secondary": ("初中", "junior secondary")}
-
-
 @rule(
     "TR-005",
     severity=Severity.WARNING,
     about="transfers",
     title=("毕业年级最后一学期申请转学", "transfer in the final term of a graduating grade"),
     message=(
-        "{applied_on} 申请转学，正值{stage_zh}毕业年级（{grade_before} 年级，学制 {structure}）"
+        "{applied_on} 申请转学，正值{stage:STAGE}毕业年级（{grade_before} 年级，学制 {structure}）"
         "{school_year} 学年最后一学期（{final_term_start} 起）",
         "the transfer was applied for on {applied_on}, in the final term (from "
         "{final_term_start}) of {school_year} of a graduating grade (grade {grade_before}, "
-        "the last of the {stage_en} stage under {structure})",
+        "the last of the {stage:STAGE} stage under {structure})",
     ),
     parameters=[
         TRANSFER_BLOCKED_IN_GRADUATING_FINAL_TERM,
@@ -377,7 +382,7 @@ def not_in_graduating_final_term(
     structure = context.memo(
         COMPULSORY_STRUCTURE, lambda: policy.value(COMPULSORY_STRUCTURE, SchoolStructure)
     )
-    stage = _stage_end(transfer.grade_before, structure)
+    stage = structure.stage_ended_by(transfer.grade_before)
     if stage is None:
         return
     day = transfer.applied_on
@@ -391,8 +396,6 @@ def not_in_graduating_final_term(
             "applied_on": day,
             "grade_before": transfer.grade_before,
             "stage": stage,
-            "stage_zh": _STAGE_NAMES[stage][0],
-            "stage_en": _STAGE_NAMES[stage][1],
             "structure": str(structure),
             "school_year": str(year),
             "final_term_start": year.final_term_start,

@@ -45,6 +45,7 @@ import attrs
 from dropout_control.calendar import add_working_days
 from dropout_control.errors import InvalidCode, OutOfOrderApproval
 from dropout_control.policy import Policy
+from dropout_control.reasons import reason
 from dropout_control.transfers.keys import (
     TRANSFER_APPROVAL_ORDER,
     TRANSFER_PARTY_LIMIT_WORKING_DAYS,
@@ -52,6 +53,35 @@ from dropout_control.transfers.keys import (
 from dropout_control.transfers.model import ApprovalParty, Transfer, TransferStatus
 
 __all__ = ["Step", "approval_order", "approve", "next_step", "reject"]
+
+PARTY_TWICE = reason("POLICY.PARTY_TWICE", "审核方重复出现", "names a party more than once")
+
+# Why an approval cannot be recorded (OutOfOrderApproval).
+CLOSED = reason("TR.CLOSED", "转学状态已为“{status:TRANSFER}”", "the transfer is {status} already")
+ALL_APPROVED = reason("TR.ALL_APPROVED", "各方均已审核", "every party has approved already")
+APPROVED_ALREADY = reason(
+    "TR.APPROVED_ALREADY", "{party:PARTY}已于 {on} 审核", "{party} approved already on {on}"
+)
+NOT_YOUR_TURN = reason(
+    "TR.NOT_YOUR_TURN",
+    "{expected:PARTY}审核之前，{party:PARTY}不能审核",
+    "{party} cannot act before {expected} has approved",
+)
+NOT_A_PARTY = reason(
+    "TR.NOT_A_PARTY",
+    "{party:PARTY}不在审核顺序（transfer.approval_order）中",
+    "{party} is not in transfer.approval_order",
+)
+BEFORE_APPLICATION = reason(
+    "TR.BEFORE_APPLICATION",
+    "{party:PARTY}不能在 {on} 审核，早于 {starts_on} 的申请",
+    "{party} cannot act on {on}, before the application on {starts_on}",
+)
+BEFORE_PREVIOUS = reason(
+    "TR.BEFORE_PREVIOUS",
+    "{party:PARTY}不能在 {on} 审核，早于上一环节 {starts_on} 的审核",
+    "{party} cannot act on {on}, before the previous approval on {starts_on}",
+)
 
 
 @attrs.frozen
@@ -89,9 +119,7 @@ def approval_order(policy: Policy) -> tuple[ApprovalParty, ...]:
     codes = policy.value(TRANSFER_APPROVAL_ORDER, tuple)
     order = tuple(ApprovalParty.parse(str(code), field=TRANSFER_APPROVAL_ORDER) for code in codes)
     if len(set(order)) != len(order):
-        raise InvalidCode(
-            TRANSFER_APPROVAL_ORDER, "names a party more than once", shown=", ".join(codes)
-        )
+        raise InvalidCode(TRANSFER_APPROVAL_ORDER, PARTY_TWICE, shown=", ".join(codes))
     return order
 
 
@@ -146,30 +174,28 @@ def _check_turn(
     """Raise unless it is ``party``'s turn on ``transfer`` and ``on`` is not too early."""
     if transfer.is_closed:
         raise OutOfOrderApproval(
-            transfer.transfer_id, party, None, f"the transfer is {transfer.status.value} already"
+            transfer.transfer_id, party, None, CLOSED, facts={"status": transfer.status}
         )
     missing = _first_missing(transfer, order)
     if missing is None:
-        raise OutOfOrderApproval(
-            transfer.transfer_id, party, None, "every party has approved already"
-        )
+        raise OutOfOrderApproval(transfer.transfer_id, party, None, ALL_APPROVED)
     expected, starts_on = missing
     if party is not expected:
         approved = transfer.approved_on(party)
         if approved is not None:
-            reason = f"{party} approved already on {approved.isoformat()}"
+            reason, facts = APPROVED_ALREADY, {"party": party, "on": approved}
         elif party in order:
-            reason = f"{party} cannot act before {expected} has approved"
+            reason, facts = NOT_YOUR_TURN, {"party": party, "expected": expected}
         else:
-            reason = f"{party} is not in transfer.approval_order"
-        raise OutOfOrderApproval(transfer.transfer_id, party, expected, reason)
+            reason, facts = NOT_A_PARTY, {"party": party}
+        raise OutOfOrderApproval(transfer.transfer_id, party, expected, reason, facts=facts)
     if on < starts_on:
-        before = "the application" if order.index(party) == 0 else "the previous approval"
         raise OutOfOrderApproval(
             transfer.transfer_id,
             party,
             expected,
-            f"{party} cannot act on {on.isoformat()}, before {before} on {starts_on.isoformat()}",
+            BEFORE_APPLICATION if order.index(party) == 0 else BEFORE_PREVIOUS,
+            facts={"party": party, "on": on, "starts_on": starts_on},
         )
 
 

@@ -89,3 +89,18 @@ def test_an_empty_number_is_a_usage_error(capsys: pytest.CaptureFixture[str]) ->
     status, _ = _run("check-id", " ")
     assert 2 == status
     assert "NUMBER is empty" in capsys.readouterr().err
+
+
+def test_an_invalid_number_names_its_reason_code() -> None:
+    status, out = _run("check-id", "110105194912310021")
+    assert (1, True) == (status, out.rstrip().endswith("expected 'X' [ID.CHECK_CHARACTER]"))
+
+
+def test_an_invalid_number_in_json_gives_the_code_and_both_texts() -> None:
+    status, out = _run("check-id", "110105194912310021", "--format", "json")
+    payload = json.loads(out)
+    assert (1, "ID.CHECK_CHARACTER", "校验码错误，应为 'X'") == (
+        status,
+        payload["code"],
+        payload["message"]["zh"],
+    )

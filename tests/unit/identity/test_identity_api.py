@@ -27,7 +27,6 @@ def test_the_package_exports_exactly_its_public_api() -> None:
         "mask_number",
         "prefecture_of",
         "province_of",
-        "reason_zh",
         "region",
         "validate_resident_id",
         "validate_student_number",

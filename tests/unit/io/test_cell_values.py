@@ -203,7 +203,7 @@ def test_a_whole_number_stored_as_a_float_is_written_without_its_fraction() -> N
 
 
 @pytest.mark.parametrize(
-    ("cell", "what"), [(True, "a boolean"), ([1], "a list"), (1.5, "a fraction")]
+    ("cell", "what"), [(True, "a boolean"), ([1], "of type list"), (1.5, "a fraction")]
 )
 def test_a_cell_that_is_not_text_is_refused_saying_what_it_is(cell: object, what: str) -> None:
     with pytest.raises(InvalidRecord) as caught:

@@ -11,7 +11,7 @@ import pytest
 from dropout_control.errors import UnreadableInput
 from dropout_control.findings import SourceLocation
 from dropout_control.io.csv_rows import detect_encoding, read_csv
-from dropout_control.io.rows import ROW_FIELD, BadRow
+from dropout_control.io.rows import NOT_CSV_ROW, ROW_FIELD, TOO_MANY_CELLS, BadRow
 from tests.unit.io.conftest import WriteCsv
 
 CHINESE_HEADER = ("姓名", "户口所在地")
@@ -89,7 +89,7 @@ def test_a_row_with_more_cells_than_the_header_is_a_bad_row(tmp_path: Path) -> N
     assert [
         (
             SourceLocation("students.csv", 2),
-            BadRow("3 cells in a row under a header of 2 columns", ROW_FIELD),
+            BadRow(TOO_MANY_CELLS.given(cells=3, columns=2), ROW_FIELD),
         )
     ] == list(read_csv(path).rows())
 
@@ -148,6 +148,6 @@ def test_a_row_the_csv_parser_refuses_is_a_bad_row_and_reading_goes_on(tmp_path:
     path = tmp_path / "students.csv"
     path.write_text("name,grade\n" + "马" * 20 + ",1\n王五,2\n", encoding="utf-8")
     assert [
-        (2, BadRow("not a CSV row: field larger than field limit (16)")),
+        (2, BadRow(NOT_CSV_ROW.given(detail="field larger than field limit (16)"))),
         (3, {"name": "王五", "grade": "2"}),
     ] == [(where.line, row) for where, row in read_csv(path).rows()]

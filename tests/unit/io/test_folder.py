@@ -14,7 +14,11 @@ from dropout_control.identity import StudentNumber
 from dropout_control.identity.malformed import MalformedNumber
 from dropout_control.intake import Duplicate, Rejection
 from dropout_control.io import FolderRead, read_folder, records_from_rows
-from dropout_control.io.folder import PROGRESS_EVERY
+from dropout_control.io.aliases import HEADER_CLASH
+from dropout_control.io.converter import MISSING
+from dropout_control.io.folder import FILE_NOT_READ, PROGRESS_EVERY
+from dropout_control.io.rows import ENCODING
+from dropout_control.io.values import NO_SUCH_DATE
 from dropout_control.registry import StudentRecord
 from tests.unit.io.conftest import WriteCsv
 from tests.unit.io.samples import BOY_ID, GIRL_ID, OTHER_BOY_ID, STUDENT_HEADER, student_row
@@ -44,13 +48,13 @@ def test_a_bad_date_and_a_missing_student_number_are_two_rejections_and_the_rest
                 SourceLocation("students.csv", 3),
                 "students",
                 "birth_date",
-                "no such date (got '2012-13-45')",
+                NO_SUCH_DATE.given(got="2012-13-45"),
             ),
             Rejection(
                 SourceLocation("students.csv", 4),
                 "students",
                 "student_number",
-                "missing required field",
+                MISSING.given(),
             ),
         ],
         [StudentNumber("G" + GIRL_ID), StudentNumber("G" + OTHER_BOY_ID)],
@@ -202,8 +206,11 @@ def test_a_header_naming_a_field_twice_rejects_the_file_once_and_counts_its_rows
                 SourceLocation("employment.csv", 1),
                 "employment",
                 "resident_id",
-                "the columns '身份证号' and '公民身份号码' both give the field resident_id:"
-                " the file was not read",
+                FILE_NOT_READ.given(
+                    clash=HEADER_CLASH.given(
+                        first="身份证号", second="公民身份号码", field="resident_id"
+                    )
+                ),
             ),
         ),
         (InputSummary("employment.csv", "employment", rows=2, records=0, rejected=2),),
@@ -225,7 +232,7 @@ def test_a_json_object_naming_a_field_twice_is_a_rejected_row(tmp_path: Path) ->
         "the columns '身份证号' and 'resident_id' both give the field resident_id",
     ) == (
         rejection.field,
-        rejection.reason,
+        rejection.reason.message.en,
     )
 
 
@@ -308,7 +315,7 @@ def test_a_file_that_cannot_be_decoded_is_listed_as_unreadable_and_the_others_ar
     )
     read = read_folder(tmp_path)
     assert (
-        {"employment.csv": "the text is neither UTF-8 nor GB18030"},
+        {"employment.csv": ENCODING.given()},
         1,
         ["headcount_totals.csv"],
     ) == (
@@ -368,7 +375,7 @@ def test_rows_in_memory_are_read_like_a_file_named_after_their_kind() -> None:
                 SourceLocation("<employment>", 2),
                 "employment",
                 "employer",
-                "missing required field",
+                MISSING.given(),
             )
         ],
         ("<employment>",),
@@ -404,7 +411,7 @@ def test_no_rejection_reason_of_a_folder_shows_a_name_or_a_number_in_clear(
             student_row(sex="马小花", grade=""),
         ],
     )
-    reasons = [rejection.reason for rejection in read_folder(tmp_path).rejections]
+    reasons = [str(rejection.reason.message) for rejection in read_folder(tmp_path).rejections]
     assert (3, []) == (
         len(reasons),
         [reason for reason in reasons if "小花" in reason or "201209010429" in reason],

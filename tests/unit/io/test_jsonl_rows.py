@@ -10,7 +10,7 @@ import pytest
 from dropout_control.errors import UnreadableInput
 from dropout_control.findings import SourceLocation
 from dropout_control.io.jsonl_rows import read_jsonl
-from dropout_control.io.rows import ROW_FIELD, BadRow
+from dropout_control.io.rows import NOT_JSON_OBJECT, ROW_FIELD, BadRow
 
 
 def _write(tmp_path: Path, text: str) -> Path:
@@ -30,19 +30,20 @@ def test_each_object_is_a_row_at_its_physical_line(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("line", "reason"),
+    ("line", "kind"),
     [
-        ("[1, 2]", "not a JSON object: an array"),
-        ('"马小花"', "not a JSON object: a string"),
-        ("12", "not a JSON object: a number"),
-        ("null", "not a JSON object: null"),
-        ("true", "not a JSON object: a boolean"),
+        ("[1, 2]", "array"),
+        ('"马小花"', "string"),
+        ("12", "number"),
+        ("null", "null"),
+        ("true", "boolean"),
     ],
 )
 def test_a_line_that_is_json_but_not_an_object_is_a_bad_row(
-    tmp_path: Path, line: str, reason: str
+    tmp_path: Path, line: str, kind: str
 ) -> None:
     path = _write(tmp_path, f'{{"total": 1}}\n{line}\n')
+    reason = NOT_JSON_OBJECT.given(type=kind)
     assert (SourceLocation("headcounts.jsonl", 2), BadRow(reason, ROW_FIELD)) == list(
         read_jsonl(path).rows()
     )[1]
@@ -57,9 +58,9 @@ def test_a_line_that_is_not_json_is_a_bad_row_that_does_not_repeat_the_line(
     assert (2, True, False, False) == (
         # line 1 of the file; the reason starts as promised and holds no personal value
         where.line + 1,
-        row.reason.startswith("not a JSON object: "),
-        "马小花" in row.reason,
-        "622921201209010429" in row.reason,
+        row.reason.message.en.startswith("not a JSON object: "),
+        "马小花" in str(row.reason),
+        "622921201209010429" in str(row.reason),
     )
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from dropout_control.errors import UnreadableInput
 from dropout_control.findings import SourceLocation
-from dropout_control.io.rows import BadRow, read_table
+from dropout_control.io.rows import TOO_MANY_CELLS, BadRow, read_table
 from dropout_control.io.xlsx_rows import read_xlsx
 
 openpyxl = pytest.importorskip("openpyxl")
@@ -62,7 +62,7 @@ def test_a_workbook_is_read_by_its_suffix(tmp_path: Path) -> None:
 def test_a_row_wider_than_the_header_is_a_bad_row(tmp_path: Path) -> None:
     path = _workbook(tmp_path / "employment.xlsx", [["用人单位"], ["某某砖厂", "多余"]])
     [(_, row)] = list(read_xlsx(path).rows())
-    assert BadRow("2 cells in a row under a header of 1 columns") == row
+    assert BadRow(TOO_MANY_CELLS.given(cells=2, columns=1)) == row
 
 
 def test_sheet_rows_are_a_generator(tmp_path: Path) -> None:

@@ -96,7 +96,7 @@ def malformed_resident_id(text: str) -> MalformedNumber:
     try:
         ResidentId.parse(text)
     except InvalidResidentId as error:
-        return MalformedNumber(text, error.reason)
+        return MalformedNumber(text, error.stated)
     raise AssertionError(f"the test meant {text!r} to be invalid, but it is a valid number")
 
 
@@ -105,7 +105,7 @@ def malformed_student_number(text: str) -> MalformedNumber:
     try:
         StudentNumber.parse(text)
     except InvalidStudentNumber as error:
-        return MalformedNumber(text, error.reason)
+        return MalformedNumber(text, error.stated)
     raise AssertionError(f"the test meant {text!r} to be malformed, but it is well formed")
 
 

@@ -376,7 +376,10 @@ def test_a_one_year_health_deferral_approved_by_the_township_is_lawful() -> None
 def test_a_deferral_on_grounds_other_than_health_breaks_age_003() -> None:
     finding = single(audit_of(child(), deferral(grounds="family_reasons")), "AGE-003")
 
-    assert "grounds 'family_reasons' are not allowed" == finding.facts["problems_en"]
+    assert (
+        ("AGE.DEFERRAL_GROUNDS",),
+        "deferral of entry is not lawful: grounds 'family_reasons' are not allowed",
+    ) == (finding.reasons, finding.message.en)
     # A code without a Chinese term is shown as written.
     assert "缓学不合规：缓学原因“family_reasons”不是法定原因" == finding.message.zh
 
@@ -384,7 +387,10 @@ def test_a_deferral_on_grounds_other_than_health_breaks_age_003() -> None:
 def test_a_deferral_approved_by_the_school_breaks_age_003() -> None:
     finding = single(audit_of(child(), deferral(approved_by="school")), "AGE-003")
 
-    assert "'school' may not approve it" == finding.facts["problems_en"]
+    assert (
+        ("AGE.DEFERRAL_APPROVER",),
+        {"code": "AGE.DEFERRAL_APPROVER", "approved_by": "school"},
+    ) == (finding.reasons, finding.to_dict()["facts"]["problems"][0])
     assert "缓学不合规：学校无权批准缓学" == finding.message.zh
 
 
@@ -437,9 +443,12 @@ def test_a_deferral_running_a_day_past_the_deferred_entry_breaks_age_003() -> No
     expected = {
         "until": dt.date(2017, 9, 2),
         "latest_until": dt.date(2017, 9, 1),
-        "problems_en": "it runs until 2017-09-02, past the latest entry 2017-09-01",
     }
-    assert expected == facts(finding, *expected)
+    assert (
+        expected,
+        "deferral of entry is not lawful: it runs until 2017-09-02, past the latest entry "
+        "2017-09-01",
+    ) == (facts(finding, *expected), finding.message.en)
 
 
 def test_a_deferral_with_all_three_problems_lists_them_all() -> None:
@@ -451,7 +460,10 @@ def test_a_deferral_with_all_three_problems_lists_them_all() -> None:
         "grounds 'labour' are not allowed; 'village_committee' may not approve it; "
         "it runs until 2018-09-01, past the latest entry 2017-09-01"
     )
-    assert expected == finding.facts["problems_en"]
+    assert (
+        expected,
+        ("AGE.DEFERRAL_GROUNDS", "AGE.DEFERRAL_APPROVER", "AGE.DEFERRAL_TOO_LONG"),
+    ) == (finding.message.en.split(": ", 1)[1], finding.reasons)
 
 
 def test_a_child_born_the_day_after_the_cutoff_may_be_deferred_a_year_later() -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 
 from dropout_control.identity import Sex, StudentNumber, calc_check_character
+from dropout_control.identity.resident_id import CHECK_CHARACTER
+from dropout_control.identity.student_number import LENGTH as SN_LENGTH
 from dropout_control.registry.model import IdType, RecordStatus
 from tests.unit.rules.rule_builders import (
     audit_of,
@@ -48,7 +50,12 @@ def test_id_001_gives_the_reason_the_number_is_not_valid() -> None:
 
     finding = single(audit_of(student(resident_id=number)), "ID-001")
 
-    assert "wrong check character: expected 'X'" == finding.facts["reason"]
+    assert (
+        CHECK_CHARACTER.given(expected="X"),
+        ("ID.CHECK_CHARACTER",),
+        "身份证件号不符合 GB 11643：校验码错误，应为 'X'",
+        "the resident ID number does not conform to GB 11643: wrong check character: expected 'X'",
+    ) == (finding.facts["reason"], finding.reasons, finding.message.zh, finding.message.en)
 
 
 def test_a_student_whose_id_number_has_a_valid_check_character_is_clean_of_id_001() -> None:
@@ -63,7 +70,10 @@ def test_an_id_number_born_on_29_february_2010_is_not_a_real_date() -> None:
 
     finding = single(audit_of(student(resident_id=number)), "ID-001")
 
-    assert "the birth date part (characters 7 to 14) is not a real date" == finding.facts["reason"]
+    assert ("ID.BIRTH_DATE", "出生日期码（第 7 至 14 位）不是真实日期") == (
+        finding.reasons[0],
+        finding.message.zh.split("：")[1],
+    )
 
 
 def test_an_id_number_born_on_29_february_2012_is_a_real_date() -> None:
@@ -219,7 +229,10 @@ def test_a_student_number_starting_with_k_breaks_id_004() -> None:
 
     finding = single(audit_of(student(student_number=number)), "ID-004")
 
-    assert "the first character must be the letter G, L or J" == finding.facts["reason"]
+    assert (("SN.PREFIX",), "学籍号不是 G、L 或 J 开头的合法编号：首字符必须是字母 G、L 或 J") == (
+        finding.reasons,
+        finding.message.zh,
+    )
 
 
 def test_a_student_number_one_character_short_breaks_id_004() -> None:
@@ -227,8 +240,10 @@ def test_a_student_number_one_character_short_breaks_id_004() -> None:
 
     finding = single(audit_of(student(student_number=number)), "ID-004")
 
-    expected = "wrong length: 18 characters, expected 19 (G, L or J and 18 characters)"
-    assert expected == finding.facts["reason"]
+    assert (SN_LENGTH.given(length=18), {"code": "SN.LENGTH", "length": 18}) == (
+        finding.facts["reason"],
+        finding.to_dict()["facts"]["reason"],
+    )
 
 
 def test_an_l_number_of_nineteen_characters_is_clean_of_id_004() -> None:

@@ -8,13 +8,16 @@ from __future__ import annotations
 from dropout_control.bundle import Bundle
 from dropout_control.findings import SourceLocation
 from dropout_control.intake import Duplicate, Rejection
+from dropout_control.io.converter import MISSING
+from dropout_control.io.values import NO_SUCH_DATE
+from dropout_control.reasons import GRADE_RANGE
 from tests.unit.rules.rule_builders import audit_bundle, child, facts, single, sources, student
 
 UNREADABLE_BIRTH_DATE = Rejection(
     source=SourceLocation("students.csv", 4),
     kind="students",
     field="birth_date",
-    reason="not a date: '2010-13-01'",
+    reason=NO_SUCH_DATE.given(got="2010-13-01"),
 )
 
 # The student number G62292120100501003X, first on line 2 and again on line 9.
@@ -43,9 +46,25 @@ def test_input_001_names_the_file_the_line_the_field_and_the_reason() -> None:
         "file": "students.csv",
         "line": 4,
         "field": "birth_date",
-        "reason": "not a date: '2010-13-01'",
+        "reason": NO_SUCH_DATE.given(got="2010-13-01"),
     }
     assert expected == facts(single(report, "INPUT-001"), *expected)
+
+
+def test_input_001_renders_its_chinese_and_english_from_the_reason_and_names_its_code() -> None:
+    finding = single(audit_bundle(Bundle(rejections=(UNREADABLE_BIRTH_DATE,))), "INPUT-001")
+
+    assert (
+        "字段 birth_date 无法读取：不存在的日期（读到 '2010-13-01'）",
+        "field birth_date cannot be read: no such date (got '2010-13-01')",
+        ("INPUT.NO_SUCH_DATE",),
+        {"code": "INPUT.NO_SUCH_DATE", "got": "2010-13-01"},
+    ) == (
+        finding.message.zh,
+        finding.message.en,
+        finding.reasons,
+        finding.to_dict()["facts"]["reason"],
+    )
 
 
 def test_input_001_gives_the_kind_of_the_file_the_row_was_in() -> None:
@@ -53,7 +72,7 @@ def test_input_001_gives_the_kind_of_the_file_the_row_was_in() -> None:
         source=SourceLocation("population.csv", 17),
         kind="population",
         field="household_region",
-        reason="missing required field",
+        reason=MISSING.given(),
     )
 
     finding = single(audit_bundle(Bundle(rejections=(rejection,))), "INPUT-001")
@@ -62,7 +81,9 @@ def test_input_001_gives_the_kind_of_the_file_the_row_was_in() -> None:
 
 
 def test_every_rejected_row_is_reported_in_line_order() -> None:
-    later = Rejection(SourceLocation("students.csv", 11), "students", "grade", "grade 12")
+    later = Rejection(
+        SourceLocation("students.csv", 11), "students", "grade", GRADE_RANGE.given(got="12")
+    )
 
     report = audit_bundle(Bundle(rejections=(later, UNREADABLE_BIRTH_DATE)))
 

@@ -218,7 +218,12 @@ def test_extensions_beyond_the_allowed_one_do_not_buy_more_days() -> None:
     assert (
         "延期 2 次，超过允许的 1 次；共 731 天，超过允许的 730 天",
         "extended 2 times, more than the 1 allowed; 731 days, more than the 730 allowed",
-    ) == (finding.facts["problems_zh"], finding.facts["problems_en"])
+        ("SUS.TOO_MANY_EXTENSIONS", "SUS.TOO_LONG"),
+    ) == (
+        finding.message.zh.split("：", 1)[1],
+        finding.message.en.split(": ", 1)[1],
+        finding.reasons,
+    )
 
 
 def test_a_whole_school_year_holding_29_february_is_reported() -> None:

@@ -90,6 +90,57 @@ def test_a_transfer_completed_before_its_last_approval_is_reported() -> None:
     assert "completed on 2019-03-12, before the last approval on 2019-03-13" in (finding.message.en)
 
 
+def test_a_tr_001_finding_names_the_code_of_each_problem_it_gives() -> None:
+    # Completed without the sending bureau, the receiving bureau a day before the school,
+    # and marked completed before the sending school's approval.
+    finding = single(
+        audit_of(
+            transfer(
+                receiving_school_on=dt.date(2019, 3, 7),
+                receiving_bureau_on=dt.date(2019, 3, 6),
+                sending_bureau_on=None,
+                completed_on=dt.date(2019, 3, 8),
+            )
+        ),
+        "TR-001",
+    )
+
+    assert (
+        (
+            "TR.COMPLETED_WITHOUT_APPROVAL",
+            "TR.APPROVAL_EARLY",
+            "TR.COMPLETED_EARLY",
+        ),
+        {
+            "code": "TR.APPROVAL_EARLY",
+            "party": "receiving_bureau",
+            "on": "2019-03-06",
+            "before": "receiving_school",
+            "before_on": "2019-03-07",
+        },
+        "转学审核缺失或顺序错误（应依次为 转入学校、转入地教育行政部门、转出学校、"
+        "转出地教育行政部门）：已标记完成，但转出地教育行政部门未审核；转入地教育行政部门于 "
+        "2019-03-06 审核，早于转入学校的 2019-03-07；2019-03-08 即标记完成，早于最后一次审核 "
+        "2019-03-11",
+        "a transfer approval is missing or out of order (the order is the receiving school, "
+        "the receiving bureau, the sending school, the sending bureau): marked completed "
+        "without the sending bureau's approval; the receiving bureau approved on 2019-03-06, "
+        "before the receiving school on 2019-03-07; completed on 2019-03-08, before the last "
+        "approval on 2019-03-11",
+    ) == (
+        finding.reasons,
+        finding.to_dict()["facts"]["problems"][1],
+        finding.message.zh,
+        finding.message.en,
+    )
+
+
+def test_tr_001_facts_hold_no_text_in_either_language() -> None:
+    finding = single(audit_of(transfer(sending_bureau_on=None)), "TR-001")
+
+    assert [] == [key for key in finding.facts if key.endswith(("_zh", "_en"))]
+
+
 def test_a_rejected_transfer_with_only_the_first_approval_is_clean() -> None:
     rejected = transfer(
         status=TransferStatus.REJECTED,

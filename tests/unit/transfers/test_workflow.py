@@ -267,6 +267,29 @@ def test_an_approval_out_of_turn_is_refused_naming_the_party_expected() -> None:
     )
 
 
+def test_an_approval_out_of_turn_gives_its_reason_code_and_both_texts() -> None:
+    with pytest.raises(OutOfOrderApproval) as info:
+        approve(pending(), RECEIVING_BUREAU, dt.date(2019, 3, 5), policy=POLICY)
+
+    assert (
+        "TR.NOT_YOUR_TURN",
+        {"party": RECEIVING_BUREAU, "expected": RECEIVING_SCHOOL},
+        "转入学校审核之前，转入地教育行政部门不能审核",
+        "receiving_bureau cannot act before receiving_school has approved",
+    ) == (info.value.code, dict(info.value.facts), info.value.message.zh, info.value.reason)
+
+
+def test_approving_a_closed_transfer_names_its_status_in_both_languages() -> None:
+    with pytest.raises(OutOfOrderApproval) as info:
+        approve(transfer(), SENDING_BUREAU, dt.date(2019, 3, 14), policy=POLICY)
+
+    assert ("TR.CLOSED", "转学状态已为“已完成”", "the transfer is completed already") == (
+        info.value.code,
+        info.value.message.zh,
+        info.value.message.en,
+    )
+
+
 def test_the_sending_school_cannot_approve_before_the_receiving_bureau() -> None:
     application = pending(receiving_school_on=dt.date(2019, 3, 5))
 
