@@ -11,15 +11,16 @@ The public API is re-exported here; see the API reference in the docs.
 from importlib.metadata import PackageNotFoundError, version
 
 from dropout_control.api import audit
-from dropout_control.auditing import run_audit
+from dropout_control.auditing import audit_bundle
 from dropout_control.bundle import Bundle
 from dropout_control.errors import (
     DropoutControlError,
-    FindingsError,
+    ErrorFinding,
     InvalidRecord,
     InvalidResidentId,
     InvalidStudentNumber,
     ParameterNotInForce,
+    ReportErrors,
 )
 from dropout_control.findings import (
     Citation,
@@ -45,8 +46,8 @@ __all__ = [
     "Bundle",
     "Citation",
     "DropoutControlError",
+    "ErrorFinding",
     "Finding",
-    "FindingsError",
     "InvalidRecord",
     "InvalidResidentId",
     "InvalidStudentNumber",
@@ -56,6 +57,7 @@ __all__ = [
     "Policy",
     "PolicyBook",
     "Report",
+    "ReportErrors",
     "ResidentId",
     "Rule",
     "RuleId",
@@ -66,6 +68,6 @@ __all__ = [
     "Subject",
     "__version__",
     "audit",
+    "audit_bundle",
     "resolve_policy",
-    "run_audit",
 ]

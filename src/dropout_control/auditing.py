@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from dropout_control._collector import cycle_collection_paused
 from dropout_control.bundle import Bundle
 from dropout_control.catalogue import load_rules
 from dropout_control.findings import Finding, InputSummary, Report, Severity, SkippedRule
@@ -25,14 +26,14 @@ from dropout_control.registry.model import StudentRecord
 from dropout_control.rules import Rule, RuleContext, RuleRegistry
 from dropout_control.whereabouts import WhereaboutsStatus, whereabouts_of_all
 
-__all__ = ["UNKNOWN_COUNTY", "run_audit"]
+__all__ = ["UNKNOWN_COUNTY", "audit_bundle"]
 
 UNKNOWN_COUNTY = "unknown"
 _ROW_KINDS = {"rejections", "duplicates"}
 _COUNTY_DIGITS = 6
 
 
-def run_audit(
+def audit_bundle(
     bundle: Bundle,
     *,
     as_of: dt.date,
@@ -43,11 +44,42 @@ def run_audit(
     unknown_files: Sequence[str] = (),
     unknown_columns: Mapping[str, Sequence[str]] | None = None,
 ) -> Report:
-    """Audit ``bundle`` as of ``as_of`` under the policy of ``jurisdiction``.
+    """Audit a bundle of records an application already holds, as of ``as_of``, under the
+    policy of ``jurisdiction``.
 
     ``layers`` stacks an application's own policy layers; ``registry`` defaults to the
-    library's full rule catalogue.
+    library's full rule catalogue. ``inputs``, ``unknown_files`` and ``unknown_columns``
+    are what a reader says about the files the bundle came from (the folder audit,
+    :func:`dropout_control.audit`, passes them on); an application leaves them out.
+
+    >>> from dropout_control import Bundle, audit_bundle
+    >>> audit_bundle(Bundle(), as_of=dt.date(2019, 3, 20), jurisdiction="622900").findings
+    ()
     """
+    with cycle_collection_paused():
+        return _audit(
+            bundle,
+            as_of=as_of,
+            jurisdiction=jurisdiction,
+            layers=layers,
+            registry=registry,
+            inputs=inputs,
+            unknown_files=unknown_files,
+            unknown_columns=unknown_columns,
+        )
+
+
+def _audit(
+    bundle: Bundle,
+    *,
+    as_of: dt.date,
+    jurisdiction: str,
+    layers: Iterable[Layer],
+    registry: RuleRegistry | None,
+    inputs: Sequence[InputSummary],
+    unknown_files: Sequence[str],
+    unknown_columns: Mapping[str, Sequence[str]] | None,
+) -> Report:
     policy = resolve_policy(jurisdiction, on=as_of, layers=layers)
     rules = registry if registry is not None else load_rules()
     context: RuleContext[Bundle] = RuleContext(bundle=bundle, policy=policy, as_of=as_of)

@@ -19,8 +19,7 @@ from __future__ import annotations
 __all__ = [
     "DropoutControlError",
     "DuplicateRule",
-    "FindingError",
-    "FindingsError",
+    "ErrorFinding",
     "InvalidCode",
     "InvalidDate",
     "InvalidLunarDate",
@@ -30,6 +29,7 @@ __all__ = [
     "InvalidStudentNumber",
     "OutOfOrderApproval",
     "ParameterNotInForce",
+    "ReportErrors",
     "UnknownJurisdiction",
     "UnknownParameter",
     "UnknownRule",
@@ -184,23 +184,23 @@ class DuplicateRule(DropoutControlError, ValueError):
     """A rule ID registered twice: IDs are unique in a registry."""
 
 
-class FindingsError(DropoutControlError, ExceptionGroup):
+class ReportErrors(DropoutControlError, ExceptionGroup):
     """Every error-severity finding of a report, raised together.
 
     Raised by :meth:`dropout_control.findings.Report.raise_for_errors` for applications
-    that prefer exceptions. Each member is a :class:`FindingError` whose ``finding``
+    that prefer exceptions. Each member is a :class:`ErrorFinding` whose ``finding``
     attribute is the finding itself.
     """
 
-    def __new__(cls, message: str, exceptions: list[FindingError]) -> FindingsError:
+    def __new__(cls, message: str, exceptions: list[ErrorFinding]) -> ReportErrors:
         return super().__new__(cls, message, exceptions)
 
-    def derive(self, excs: list[FindingError]) -> FindingsError:  # type: ignore[override]
-        return FindingsError(self.message, excs)
+    def derive(self, excs: list[ErrorFinding]) -> ReportErrors:  # type: ignore[override]
+        return ReportErrors(self.message, excs)
 
 
-class FindingError(DropoutControlError):
-    """One error-severity finding as an exception (a member of :class:`FindingsError`)."""
+class ErrorFinding(DropoutControlError):
+    """One error-severity finding as an exception (a member of :class:`ReportErrors`)."""
 
     def __init__(self, finding: object) -> None:
         self.finding = finding

@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from dropout_control.errors import FindingError, FindingsError, InvalidCode, InvalidRecord
+from dropout_control.errors import ErrorFinding, InvalidCode, InvalidRecord, ReportErrors
 from dropout_control.identity.masking import MaskedRepr
 from dropout_control.policy.values import Mark
 
@@ -358,13 +358,13 @@ class Report:
         return tuple(f for f in self.findings if f.rule in wanted)
 
     def raise_for_errors(self) -> None:
-        """Raise one :class:`~dropout_control.errors.FindingsError` holding every error.
+        """Raise one :class:`~dropout_control.errors.ReportErrors` holding every error.
 
         Does nothing when there is no error-severity finding.
         """
         errors = self.errors
         if errors:
-            raise FindingsError(
+            raise ReportErrors(
                 f"{len(errors)} error finding(s) as of {self.as_of.isoformat()}",
-                [FindingError(f) for f in errors],
+                [ErrorFinding(f) for f in errors],
             )

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dropout_control.errors import FindingError, FindingsError, InvalidCode, InvalidRecord
+from dropout_control.errors import ErrorFinding, InvalidCode, InvalidRecord, ReportErrors
 from dropout_control.findings import (
     Citation,
     Finding,
@@ -122,11 +122,11 @@ def test_raise_for_errors_raises_one_group_of_every_error() -> None:
             _finding("ID-001", Severity.ERROR, line=4),
         ],
     )
-    with pytest.raises(FindingsError) as caught:
+    with pytest.raises(ReportErrors) as caught:
         report.raise_for_errors()
     members = caught.value.exceptions
     assert 2 == len(members)
-    assert all(isinstance(member, FindingError) for member in members)
+    assert all(isinstance(member, ErrorFinding) for member in members)
     assert ["ID-002", "ID-001"] == [str(m.finding.rule) for m in members]  # type: ignore[attr-defined]
 
 
@@ -136,10 +136,10 @@ def test_raise_for_errors_can_be_caught_with_except_star() -> None:
         jurisdiction="622900",
         findings=[_finding("ID-002", Severity.ERROR)],
     )
-    caught: list[FindingError] = []
+    caught: list[ErrorFinding] = []
     try:
         report.raise_for_errors()
-    except* FindingError as group:
+    except* ErrorFinding as group:
         caught.extend(group.exceptions)  # type: ignore[arg-type]
     assert 1 == len(caught)
 
