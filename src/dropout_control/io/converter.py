@@ -458,6 +458,10 @@ def make_converter(*, detailed_validation: bool = False) -> cattrs.Converter:
     """
     converter = cattrs.Converter(detailed_validation=detailed_validation)
     converter.register_structure_hook_factory(_has_parser, _type_hook)
+    # A personal number leaves any converter of the library masked; the edge converter
+    # (dropout_control.io.plain) shows it in clear when the caller asks.
+    for number in (ResidentId, StudentNumber, MalformedNumber):
+        converter.register_unstructure_hook(number, str)
     for record_class in RECORD_KINDS.values():
         attrs.resolve_types(record_class)
         if not detailed_validation:

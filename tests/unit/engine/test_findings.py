@@ -75,20 +75,6 @@ def test_a_personal_subject_is_masked_in_str_repr_and_finding_text() -> None:
         assert "20120901003" not in text
 
 
-def test_a_personal_subject_is_shown_clear_only_when_asked() -> None:
-    finding = _finding("ID-002", Severity.ERROR)
-    assert "G622921**********3X" == finding.to_dict()["subject"]
-    assert "G62292120120901003X" == finding.to_dict(reveal=True)["subject"]
-
-
-def test_finding_data_follows_the_report_contract() -> None:
-    data = _finding("ID-002", Severity.ERROR).to_dict()
-    assert {"file": "students.csv", "line": 2} == data["source"]
-    assert {"recorded_birth_date": "2012-09-01"} == data["facts"]
-    assert {"zh": "出生日期不一致", "en": "birth dates differ"} == data["message"]
-    assert "error" == data["severity"]
-
-
 def test_a_report_sorts_findings_by_file_line_and_rule() -> None:
     report = Report(
         as_of=dt.date(2019, 3, 20),
