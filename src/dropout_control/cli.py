@@ -34,6 +34,7 @@ from dropout_control.identity import (
 )
 from dropout_control.io.folder import read_folder
 from dropout_control.io.reports import FORMATS, write_report
+from dropout_control.io.schema import report_schema_text
 from dropout_control.policy import NATIONAL, Layer, Parameter, Policy, PolicyBook
 from dropout_control.policy.values import show_value
 from dropout_control.rules import Rule
@@ -152,6 +153,13 @@ def _build_parser() -> _Parser:
         description="List every rule: ID, severity, what it speaks about, parameters, sources.",
     )
     rules.add_argument("--format", choices=("text", "json"), default="text")
+
+    commands.add_parser(
+        "schema",
+        help="the JSON Schema of the JSON report",
+        description="Print the JSON Schema (draft 2020-12) that every report written by "
+        "'audit --format json' follows, generated from the report's classes.",
+    )
     return parser
 
 
@@ -476,11 +484,20 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+# schema --------------------------------------------------------------------------------
+
+
+def _schema(args: argparse.Namespace, out: TextIO) -> int:
+    out.write(report_schema_text())
+    return EXIT_OK
+
+
 _HANDLERS = {
     "audit": _audit,
     "check-id": _check_id,
     "params": _params,
     "rules": _rules,
+    "schema": _schema,
     "whereabouts": _whereabouts,
 }
 

@@ -121,8 +121,8 @@ class WhereaboutsCounts:
 @attrs.frozen(kw_only=True)
 class Metrics:
     """Every figure of a report: overall, per school and per county (both sorted by
-    code), and children by whereabouts (``None`` when the audit could not say: no
-    students nor population, or a policy without the parameters it needs)."""
+    code), and children by whereabouts (``None``, null in JSON, when the audit could not
+    say: no students nor population, or a policy without the parameters it needs)."""
 
     total: TotalMetrics = attrs.field(factory=TotalMetrics)
     schools: tuple[SchoolMetrics, ...] = ()

@@ -38,6 +38,7 @@ MODULES = [
     "dropout_control.io",
     "dropout_control.io.plain",
     "dropout_control.io.reports",
+    "dropout_control.io.schema",
     "dropout_control.strategies",
 ]
 

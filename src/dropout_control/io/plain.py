@@ -53,7 +53,7 @@ from dropout_control.kinds import RECORD_KINDS
 from dropout_control.policy import Layer, PolicyBook, SchoolStructure
 from dropout_control.policy.values import ValueKind, read_value
 
-__all__ = ["converter", "mask_date", "structure", "unstructure"]
+__all__ = ["SUBJECT_MASKED", "converter", "mask_date", "structure", "unstructure"]
 
 _T = TypeVar("_T")
 
@@ -75,7 +75,8 @@ _FINDING_ORDER: Final[tuple[str, ...]] = (
     "facts",
 )
 _FINDING_LAST: Final[tuple[str, ...]] = ("message",)
-_SUBJECT_MASKED: Final = "subject_masked"
+SUBJECT_MASKED: Final = "subject_masked"
+"""The key of a finding's subject as shown masked, written beside the clear one when revealed."""
 _ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -254,7 +255,7 @@ def _register_findings(made: cattrs.Converter, *, reveal: bool) -> None:
         ordered.update(last)
         ordered.update(data)
         if reveal and finding.subject.shown != finding.subject.reveal():
-            ordered[_SUBJECT_MASKED] = finding.subject.shown
+            ordered[SUBJECT_MASKED] = finding.subject.shown
         return ordered
 
     made.register_unstructure_hook(Finding, finding_out)
@@ -269,7 +270,7 @@ def _register_findings(made: cattrs.Converter, *, reveal: bool) -> None:
     def finding_in(data: Mapping[str, Any], _: object) -> Finding:
         row = dict(data)
         clear = row["subject"]
-        row["subject"] = Subject(shown=row.pop(_SUBJECT_MASKED, clear), clear=clear)
+        row["subject"] = Subject(shown=row.pop(SUBJECT_MASKED, clear), clear=clear)
         return read_finding(row, Finding)
 
     made.register_structure_hook(Finding, finding_in)
