@@ -33,6 +33,7 @@ from dropout_control.identity import (
     region,
 )
 from dropout_control.io.folder import read_folder
+from dropout_control.io.plain import unstructure
 from dropout_control.io.reports import FORMATS, write_report
 from dropout_control.io.schema import report_schema_text
 from dropout_control.policy import NATIONAL, Layer, Parameter, Policy, PolicyBook
@@ -302,17 +303,8 @@ def _params(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _parameter_json(parameter: Parameter) -> dict[str, object]:
-    return {
-        "key": parameter.key,
-        "in_force": True,
-        "value": show_value(parameter.value),
-        "unit": parameter.definition.unit,
-        "since": parameter.since.isoformat(),
-        "jurisdiction": parameter.jurisdiction,
-        "source": parameter.source,
-        "mark": parameter.mark.value,
-        "description": parameter.definition.description,
-    }
+    data: dict[str, object] = unstructure(parameter)
+    return {"key": data.pop("key"), "in_force": True, **data}
 
 
 def _params_json(book: PolicyBook, policy: Policy) -> dict[str, object]:

@@ -50,7 +50,7 @@ from dropout_control.identity import ResidentId, StudentNumber, mask_name, mask_
 from dropout_control.identity.malformed import MalformedNumber
 from dropout_control.io.converter import make_converter
 from dropout_control.kinds import RECORD_KINDS
-from dropout_control.policy import Layer, PolicyBook, SchoolStructure
+from dropout_control.policy import Layer, Parameter, PolicyBook, SchoolStructure
 from dropout_control.policy.values import ValueKind, read_value
 
 __all__ = ["SUBJECT_MASKED", "converter", "mask_date", "structure", "unstructure"]
@@ -298,6 +298,7 @@ def _definitions() -> Mapping[str, Any]:
 
 def _register_layers(made: cattrs.Converter) -> None:
     made.register_unstructure_hook(Layer, _layer_out)
+    made.register_unstructure_hook(Parameter, _parameter_out(made))
     made.register_structure_hook(Layer, lambda data, _: Layer.from_mapping(_dates_read(data)))
 
 
@@ -325,6 +326,30 @@ def _date_value(entry: object) -> object:
     if isinstance(entry, Mapping) and isinstance(entry.get("value"), str):
         return {**entry, "value": _dated(entry["value"])}
     return entry
+
+
+def _parameter_out(made: cattrs.Converter) -> Callable[[Parameter], dict[str, Any]]:
+    """A parameter in force with its definition's unit and description."""
+    generic = make_dict_unstructure_fn(
+        Parameter,
+        made,
+        value=override(unstruct_hook=_plain),
+        definition=override(omit=True),
+        note=override(omit_if_default=True),
+    )
+
+    def parameter_out(parameter: Parameter) -> dict[str, Any]:
+        data = generic(parameter)
+        definition = parameter.definition
+        return {
+            "key": data.pop("key"),
+            "value": data.pop("value"),
+            "unit": definition.unit,
+            **data,
+            "description": definition.description,
+        }
+
+    return parameter_out
 
 
 def _layer_out(layer: Layer) -> dict[str, Any]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import attrs
+
 from dropout_control.calendar import YearMonth
 from dropout_control.findings import (
     Finding,
@@ -21,7 +23,7 @@ from dropout_control.identity.malformed import MalformedNumber
 from dropout_control.io.converter import CONVERTER, parse_resident_id
 from dropout_control.io.plain import structure, unstructure
 from dropout_control.metrics import Metrics
-from dropout_control.policy import Layer, Mark, PolicyBook
+from dropout_control.policy import Layer, Mark, PolicyBook, resolve_policy
 from dropout_control.population import Child
 from dropout_control.reconciliation import HeadcountEntry
 from dropout_control.registry import RecordStatus, StudentRecord
@@ -220,3 +222,21 @@ def test_a_layer_reads_back_in_the_form_of_the_package_files() -> None:
 
 def test_the_readers_converter_unstructures_a_resident_id_masked_too() -> None:
     assert "622921**********29" == CONVERTER.unstructure(ResidentId(NUMBER))
+
+
+def test_a_parameter_in_force_shows_its_unit_source_and_description() -> None:
+    parameter = resolve_policy("622900", on=dt.date(2019, 3, 20))["enrolment.age"]
+    data = unstructure(parameter)
+    assert ("enrolment.age", 6, "2006-09-01", "C") == (
+        data["key"],
+        data["value"],
+        data["since"],
+        data["mark"],
+    )
+    assert {"unit", "description", "jurisdiction", "source"} <= set(data)
+
+
+def test_a_parameter_shows_its_note_only_when_it_has_one() -> None:
+    parameter = resolve_policy("622900", on=dt.date(2019, 3, 20))["enrolment.age"]
+    assert "note" not in unstructure(parameter)
+    assert "see the notice" == unstructure(attrs.evolve(parameter, note="see the notice"))["note"]
