@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dropout_control._collector import cycle_collection_paused
 from dropout_control.auditing import audit_bundle
 from dropout_control.bundle import Bundle
 from dropout_control.findings import Report, SourceLocation
@@ -77,12 +78,14 @@ def audit(
     from dropout_control.io.folder import read_folder  # noqa: PLC0415 - only when reading files
 
     read = read_folder(Path(folder), progress=progress)
-    return audit_bundle(
-        bundle_from_read(read),
-        as_of=as_of,
-        jurisdiction=jurisdiction,
-        layers=layers,
-        inputs=read.inputs,
-        unknown_files=read.unknown_files,
-        unknown_columns=read.unknown_columns,
-    )
+    # The bundle's indexes are millions of acyclic objects too: build them paused.
+    with cycle_collection_paused():
+        return audit_bundle(
+            bundle_from_read(read),
+            as_of=as_of,
+            jurisdiction=jurisdiction,
+            layers=layers,
+            inputs=read.inputs,
+            unknown_files=read.unknown_files,
+            unknown_columns=read.unknown_columns,
+        )
