@@ -256,6 +256,8 @@ def _register_findings(made: cattrs.Converter, *, reveal: bool) -> None:
         ordered.update(data)
         if reveal and finding.subject.shown != finding.subject.reveal():
             ordered[SUBJECT_MASKED] = finding.subject.shown
+        if not reveal:
+            _mask_birth_dates_in_texts(ordered, finding.facts)
         return ordered
 
     made.register_unstructure_hook(Finding, finding_out)
@@ -286,6 +288,29 @@ def _register_findings(made: cattrs.Converter, *, reveal: bool) -> None:
         return attrs.evolve(use, value=read_value(definition.kind, use.value))
 
     made.register_structure_hook(ParameterUse, parameter_use_in)
+
+
+def _mask_birth_dates_in_texts(data: dict[str, Any], facts: Mapping[str, object]) -> None:
+    """Mask, in the message and the text facts of a finding's plain form, the birth dates
+    its facts name (a message is rendered with them in clear)."""
+    births = {
+        value.isoformat(): mask_date(value)
+        for key, value in facts.items()
+        if key.endswith(_BIRTH_DATE) and isinstance(value, dt.date)
+    }
+    if not births:
+        return
+
+    def masked(text: str) -> str:
+        for clear, shown in births.items():
+            text = text.replace(clear, shown)
+        return text
+
+    data["message"] = {lang: masked(text) for lang, text in data["message"].items()}
+    data["facts"] = {
+        key: masked(value) if isinstance(value, str) else value
+        for key, value in data["facts"].items()
+    }
 
 
 @cache

@@ -104,6 +104,14 @@ def test_a_birth_date_among_the_facts_shows_its_year_only_unless_revealed() -> N
     assert "2012-09-01" == unstructure(_finding(), reveal=True)["facts"]["recorded_birth_date"]
 
 
+def test_a_birth_date_named_by_the_facts_shows_its_year_only_in_the_message_too() -> None:
+    finding = _finding(message=Message("出生日期 2012-09-01 不一致", "born 2012-09-01; differs"))
+    assert {"zh": "出生日期 2012-**-** 不一致", "en": "born 2012-**-**; differs"} == (
+        unstructure(finding)["message"]
+    )
+    assert "born 2012-09-01; differs" == unstructure(finding, reveal=True)["message"]["en"]
+
+
 def test_the_parameters_a_finding_used_are_listed_with_their_sources() -> None:
     use = ParameterUse(
         "enrolment.age", 6, dt.date(2006, 9, 1), "000000", "义务教育法", Mark.CONFIRMED
