@@ -13,7 +13,7 @@
    - ``audit``: :func:`dropout_control.audit` of the folder, and its two halves:
      ``read``, :func:`dropout_control.io.folder.read_folder` alone (reading and
      converting rows into records), and ``rules``, the bundle built from that read and
-     :func:`dropout_control.audit.run_audit` on it;
+     :func:`dropout_control.audit_bundle` on it;
    - ``parse``: each line read and given to ``orjson.loads`` (``csv.reader`` for CSV);
    - ``pydantic``: each line validated into a plain pydantic v2 model of its kind with
      ``Model.model_validate_json(line)`` (``model_validate`` of the non-empty cells for
@@ -54,7 +54,7 @@ from pydantic import BaseModel
 
 import dropout_control
 from dropout_control.api import bundle_from_read
-from dropout_control.auditing import run_audit
+from dropout_control.auditing import audit_bundle
 from dropout_control.io.folder import FolderRead, read_folder
 
 ROOT: Final = Path(__file__).resolve().parent.parent
@@ -309,7 +309,7 @@ def run_read_phase(folder: Path) -> int:
 
 
 def run_rules_phase(read: FolderRead) -> int:
-    report = run_audit(
+    report = audit_bundle(
         bundle_from_read(read),
         as_of=AS_OF,
         jurisdiction=JURISDICTION,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from dropout_control import Bundle, audit
+from dropout_control import Bundle, audit, audit_bundle
 from dropout_control.identity import ResidentId, Sex, StudentNumber
 from dropout_control.population import Child
 from dropout_control.registry import RecordStatus, StudentRecord
@@ -57,7 +57,9 @@ def audit_records_in_memory() -> None:
             household_region="622921",
         ),
     ]
-    report = audit(Bundle.from_records([record, *roster]), as_of=AS_OF, jurisdiction="622900")
+    report = audit_bundle(
+        Bundle.from_records([record, *roster]), as_of=AS_OF, jurisdiction="622900"
+    )
     for finding in report.findings:
         print(f"in memory: {finding.rule} {finding.subject}: {finding.message.en}")
     for skipped in report.skipped_rules:

@@ -12,16 +12,17 @@ from importlib.metadata import PackageNotFoundError, version
 
 from dropout_control import catalogue  # noqa: F401 - importing it registers every kind and rule
 from dropout_control.api import audit
-from dropout_control.auditing import run_audit
+from dropout_control.auditing import audit_bundle
 from dropout_control.bundle import Bundle
 from dropout_control.errors import (
     DropoutControlError,
     DuplicateKind,
-    FindingsError,
+    ErrorFinding,
     InvalidRecord,
     InvalidResidentId,
     InvalidStudentNumber,
     ParameterNotInForce,
+    ReportErrors,
     UnknownKind,
 )
 from dropout_control.findings import (
@@ -51,8 +52,8 @@ __all__ = [
     "Citation",
     "DropoutControlError",
     "DuplicateKind",
+    "ErrorFinding",
     "Finding",
-    "FindingsError",
     "Index",
     "InvalidRecord",
     "InvalidResidentId",
@@ -66,6 +67,7 @@ __all__ = [
     "PolicyBook",
     "RecordKind",
     "Report",
+    "ReportErrors",
     "ResidentId",
     "Rule",
     "RuleId",
@@ -77,6 +79,6 @@ __all__ = [
     "UnknownKind",
     "__version__",
     "audit",
+    "audit_bundle",
     "resolve_policy",
-    "run_audit",
 ]

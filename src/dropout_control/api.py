@@ -1,7 +1,8 @@
-"""The one-call audit for applications: a folder or a bundle in, a report out.
+"""The one-call audit of a folder of exports: a folder in, a report out.
 
 This is edge code (it reads files through :mod:`dropout_control.io`); the audit itself
-is :func:`dropout_control.auditing.run_audit`, which never touches a file.
+is :func:`dropout_control.auditing.audit_bundle`, which never touches a file and is what
+an application calls with the records it already holds.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dropout_control._collector import cycle_collection_paused
-from dropout_control.auditing import run_audit
+from dropout_control.auditing import audit_bundle
 from dropout_control.bundle import Bundle
 from dropout_control.findings import Report, SourceLocation
 from dropout_control.intake import Rejection
@@ -62,7 +63,7 @@ def bundle_from_read(read: FolderRead, *, registry: KindRegistry = KINDS) -> Bun
 
 
 def audit(
-    source: str | os.PathLike[str] | Bundle,
+    folder: str | os.PathLike[str],
     *,
     as_of: dt.date,
     jurisdiction: str = NATIONAL,
@@ -71,27 +72,29 @@ def audit(
     kinds: KindRegistry = KINDS,
     rules: RuleRegistry | None = None,
 ) -> Report:
-    """Audit a folder of registry exports, or a bundle of records, as of ``as_of``.
+    """Audit a folder of registry exports as of ``as_of``.
+
+    Every known file of the folder is read; rows that cannot be read become INPUT-001
+    findings, and the report counts rows read, records made and rows rejected per file.
+    Records an application already holds go to :func:`~dropout_control.audit_bundle`.
 
     ``kinds`` declares the kinds of file to read and ``rules`` the rules to run: the
     library's own by default; an application that declares kinds and rules of its own
     passes registries that hold them too (see the how-to on kinds of your own).
 
-    >>> from dropout_control import Bundle, audit
-    >>> report = audit(Bundle(), as_of=dt.date(2019, 3, 20), jurisdiction="622900")
-    >>> report.findings
-    ()
+    >>> from dropout_control import audit
+    >>> report = audit("examples/linxia-demo", as_of=dt.date(2019, 3, 20), jurisdiction="622900")
+    >>> "students.csv" in {item.file for item in report.inputs}, report.has_errors
+    (True, True)
     """
-    if isinstance(source, Bundle):
-        with cycle_collection_paused():
-            return run_audit(
-                source, as_of=as_of, jurisdiction=jurisdiction, layers=layers, registry=rules
-            )
+    if isinstance(folder, Bundle):
+        raise TypeError("audit() reads a folder; audit a bundle with audit_bundle()")
     from dropout_control.io.folder import read_folder  # noqa: PLC0415 - only when reading files
 
-    read = read_folder(Path(source), progress=progress, registry=kinds)
+    read = read_folder(Path(folder), progress=progress, registry=kinds)
+    # The bundle's indexes are millions of acyclic objects too: build them paused.
     with cycle_collection_paused():
-        return run_audit(
+        return audit_bundle(
             bundle_from_read(read, registry=kinds),
             as_of=as_of,
             jurisdiction=jurisdiction,
@@ -99,5 +102,5 @@ def audit(
             inputs=read.inputs,
             unknown_files=read.unknown_files,
             unknown_columns=read.unknown_columns,
-            registry=rules,
+            rules=rules,
         )

@@ -13,16 +13,24 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
 
+from dropout_control._collector import cycle_collection_paused
 from dropout_control.bundle import Bundle
 from dropout_control.catalogue import load_rules
 from dropout_control.findings import Finding, InputSummary, Report, Severity, SkippedRule
 from dropout_control.identity import region
+from dropout_control.metrics import (
+    CountyMetrics,
+    FindingCounts,
+    Metrics,
+    SchoolMetrics,
+    TotalMetrics,
+    WhereaboutsCounts,
+)
 from dropout_control.policy import NATIONAL, Layer, Policy, resolve_policy
 from dropout_control.policy.keys import ENROLMENT_DEFERRAL_GROUNDS
 from dropout_control.population.kinds import POPULATION
-from dropout_control.reconciliation.queries import latest_headcounts
+from dropout_control.reconciliation.queries import latest_headcount_month, latest_headcounts
 from dropout_control.registry.kinds import STUDENTS, UNKNOWN_COUNTY, county_code
 from dropout_control.registry.queries import county_of_school
 from dropout_control.rules import Rule, RuleContext, RuleRegistry
@@ -30,27 +38,58 @@ from dropout_control.suspensions.keys import SUSPENSION_APPROVERS
 from dropout_control.transfers.keys import TRANSFER_UNPLACED_AFTER_DAYS
 from dropout_control.whereabouts import WhereaboutsStatus, whereabouts_of_all
 
-__all__ = ["UNKNOWN_COUNTY", "run_audit"]
+__all__ = ["UNKNOWN_COUNTY", "audit_bundle"]
 
 _ROW_KINDS = {"rejections", "duplicates"}
 
 
-def run_audit(
+def audit_bundle(
     bundle: Bundle,
     *,
     as_of: dt.date,
     jurisdiction: str = NATIONAL,
     layers: Iterable[Layer] = (),
-    registry: RuleRegistry | None = None,
+    rules: RuleRegistry | None = None,
     inputs: Sequence[InputSummary] = (),
     unknown_files: Sequence[str] = (),
     unknown_columns: Mapping[str, Sequence[str]] | None = None,
 ) -> Report:
-    """Audit ``bundle`` as of ``as_of`` under the policy of ``jurisdiction``.
+    """Audit a bundle of records an application already holds, as of ``as_of``, under the
+    policy of ``jurisdiction``.
 
-    ``layers`` stacks an application's own policy layers; ``registry`` defaults to the
-    library's full rule catalogue.
+    ``layers`` stacks an application's own policy layers; ``rules`` defaults to the
+    library's full rule catalogue. ``inputs``, ``unknown_files`` and ``unknown_columns``
+    are what a reader says about the files the bundle came from (the folder audit,
+    :func:`dropout_control.audit`, passes them on); an application leaves them out.
+
+    >>> from dropout_control import Bundle, audit_bundle
+    >>> audit_bundle(Bundle(), as_of=dt.date(2019, 3, 20), jurisdiction="622900").findings
+    ()
     """
+    with cycle_collection_paused():
+        return _audit(
+            bundle,
+            as_of=as_of,
+            jurisdiction=jurisdiction,
+            layers=layers,
+            registry=rules,
+            inputs=inputs,
+            unknown_files=unknown_files,
+            unknown_columns=unknown_columns,
+        )
+
+
+def _audit(
+    bundle: Bundle,
+    *,
+    as_of: dt.date,
+    jurisdiction: str,
+    layers: Iterable[Layer],
+    registry: RuleRegistry | None,
+    inputs: Sequence[InputSummary],
+    unknown_files: Sequence[str],
+    unknown_columns: Mapping[str, Sequence[str]] | None,
+) -> Report:
     policy = resolve_policy(jurisdiction, on=as_of, layers=layers)
     rules = registry if registry is not None else load_rules()
     context: RuleContext[Bundle] = RuleContext(bundle=bundle, policy=policy, as_of=as_of)
@@ -67,8 +106,8 @@ def run_audit(
             for subject, finding in item.run_all(_subjects(bundle, kind), context, kind=kind):
                 findings.append(finding)
                 tally.add(finding, *places.of(subject, kind))
-    metrics = _metrics(bundle, places, tally, policy)
-    metrics["whereabouts"] = _whereabouts_counts(bundle, places, as_of=as_of, policy=policy)
+    whereabouts = _whereabouts_counts(bundle, places, as_of=as_of, policy=policy)
+    metrics = _metrics(bundle, places, tally, whereabouts)
     return Report(
         as_of=as_of,
         jurisdiction=jurisdiction,
@@ -142,77 +181,107 @@ class _Tally:
             self.by_county[county][key] += 1
 
 
-def _findings_summary(counts: Counter[tuple[str, str]]) -> dict[str, Any]:
+def _findings_summary(counts: Counter[tuple[str, str]]) -> tuple[FindingCounts, dict[str, int]]:
     by_severity = Counter[str]()
     by_rule = Counter[str]()
     for (rule_id, severity), n in counts.items():
         by_severity[severity] += n
         by_rule[rule_id] += n
-    return {
-        "findings": {severity.value: by_severity.get(severity.value, 0) for severity in Severity},
-        "findings_by_rule": dict(sorted(by_rule.items())),
-    }
+    findings = FindingCounts(
+        **{severity.value: by_severity[severity.value] for severity in Severity}
+    )
+    return findings, dict(sorted(by_rule.items()))
 
 
-def _metrics(bundle: Bundle, places: _Places, tally: _Tally, policy: Policy) -> dict[str, Any]:
-    schools: dict[str, dict[str, Any]] = {}
+class _SchoolFigures:
+    """A school's figures while they are counted."""
+
+    __slots__ = ("active", "latest_month", "open", "present")
+
+    def __init__(self) -> None:
+        self.active = 0
+        self.open = 0
+        self.latest_month: str | None = None
+        self.present: int | None = None
+
+
+def _metrics(
+    bundle: Bundle, places: _Places, tally: _Tally, whereabouts: WhereaboutsCounts | None
+) -> Metrics:
+    figures: dict[str, _SchoolFigures] = {}
     for record in bundle.records(STUDENTS):
-        entry = schools.setdefault(
-            record.school_id,
-            {"school_id": record.school_id, "active_records": 0, "open_records": 0},
-        )
-        entry["active_records"] += record.status.value == "active"
-        entry["open_records"] += record.is_open
-    latest = latest_headcounts(bundle)
-    for school_id, month in latest.latest_month.items():
-        entry = schools.setdefault(
-            school_id, {"school_id": school_id, "active_records": 0, "open_records": 0}
-        )
-        roll = latest.rolls.get(school_id, {})
-        entry["latest_headcount_month"] = str(month)
+        counted = figures.get(record.school_id)
+        if counted is None:
+            counted = figures[record.school_id] = _SchoolFigures()
+        counted.active += record.status.value == "active"
+        counted.open += record.is_open
+    for school_id, month in latest_headcount_month(bundle).items():
+        counted = figures.setdefault(school_id, _SchoolFigures())
+        roll = latest_headcounts(bundle).rolls.get(school_id, {})
+        counted.latest_month = str(month)
         # A row is keyed by both its numbers: count each row once.
-        entry["present_at_latest_headcount"] = len({id(e) for e in roll.values() if e.present})
-    for school_id, entry in schools.items():
-        entry["county"] = places.county_of_school(school_id)
-        entry.setdefault("latest_headcount_month", None)
-        entry.setdefault("present_at_latest_headcount", None)
-        entry.update(_findings_summary(tally.by_school.get(school_id, Counter())))
-    counties: dict[str, dict[str, Any]] = {}
-    for entry in schools.values():
-        county = counties.setdefault(entry["county"], _county_entry(entry["county"]))
-        county["schools"] += 1
-        county["active_records"] += entry["active_records"]
-        county["open_records"] += entry["open_records"]
-        county["present_at_latest_headcount"] += entry["present_at_latest_headcount"] or 0
-    for code in tally.by_county:
-        counties.setdefault(code, _county_entry(code))
-    for code, county in counties.items():
-        county.update(_findings_summary(tally.by_county.get(code, Counter())))
-    total = {
-        "students": len(bundle.records(STUDENTS)),
-        "active_records": sum(e["active_records"] for e in schools.values()),
-        "open_records": sum(e["open_records"] for e in schools.values()),
-        "present_at_latest_headcount": sum(
-            e["present_at_latest_headcount"] or 0 for e in schools.values()
-        ),
-        "population": len(bundle.records(POPULATION)),
-        **_findings_summary(tally.total),
-    }
-    return {
-        "total": total,
-        "schools": [schools[key] for key in sorted(schools)],
-        "counties": [counties[key] for key in sorted(counties)],
-    }
+        counted.present = len({id(e) for e in roll.values() if e.present})
+    schools = tuple(
+        _school_metrics(school_id, figures[school_id], places, tally)
+        for school_id in sorted(figures)
+    )
+    by_county: dict[str, list[SchoolMetrics]] = defaultdict(list)
+    for school in schools:
+        by_county[school.county].append(school)
+    codes = sorted({*by_county, *tally.by_county})
+    counties = tuple(_county_metrics(code, by_county.get(code, []), tally) for code in codes)
+    findings, by_rule = _findings_summary(tally.total)
+    total = TotalMetrics(
+        students=len(bundle.records(STUDENTS)),
+        active_records=sum(s.active_records for s in schools),
+        open_records=sum(s.open_records for s in schools),
+        present_at_latest_headcount=sum(s.present_at_latest_headcount or 0 for s in schools),
+        population=len(bundle.records(POPULATION)),
+        findings=findings,
+        findings_by_rule=by_rule,
+    )
+    return Metrics(total=total, schools=schools, counties=counties, whereabouts=whereabouts)
+
+
+def _school_metrics(
+    school_id: str, school: _SchoolFigures, places: _Places, tally: _Tally
+) -> SchoolMetrics:
+    findings, by_rule = _findings_summary(tally.by_school.get(school_id, Counter()))
+    return SchoolMetrics(
+        school_id=school_id,
+        active_records=school.active,
+        open_records=school.open,
+        latest_headcount_month=school.latest_month,
+        present_at_latest_headcount=school.present,
+        county=places.county_of_school(school_id),
+        findings=findings,
+        findings_by_rule=by_rule,
+    )
+
+
+def _county_metrics(code: str, schools: Sequence[SchoolMetrics], tally: _Tally) -> CountyMetrics:
+    place = region(code) if code != UNKNOWN_COUNTY and code.isdigit() else None
+    findings, by_rule = _findings_summary(tally.by_county.get(code, Counter()))
+    return CountyMetrics(
+        county=code,
+        name=place.name if place else None,
+        schools=len(schools),
+        active_records=sum(s.active_records for s in schools),
+        open_records=sum(s.open_records for s in schools),
+        present_at_latest_headcount=sum(s.present_at_latest_headcount or 0 for s in schools),
+        findings=findings,
+        findings_by_rule=by_rule,
+    )
 
 
 def _whereabouts_counts(
     bundle: Bundle, places: _Places, *, as_of: dt.date, policy: Policy
-) -> dict[str, Any]:
+) -> WhereaboutsCounts | None:
     """Children by whereabouts, overall, per school (of the open or latest record) and per
     county (of the household, else of the school)."""
     has_children = bool(bundle.records(STUDENTS)) or bool(bundle.records(POPULATION))
     if not has_children or not _has_whereabouts_parameters(policy):
-        return {}
+        return None
     total: Counter[str] = Counter()
     schools: dict[str, Counter[str]] = defaultdict(Counter)
     counties: dict[str, Counter[str]] = defaultdict(Counter)
@@ -225,11 +294,11 @@ def _whereabouts_counts(
             places.county_of_school(found.school_id) if found.school_id else UNKNOWN_COUNTY
         )
         counties[county][status] += 1
-    return {
-        "total": _in_status_order(total),
-        "schools": {k: _in_status_order(v) for k, v in sorted(schools.items())},
-        "counties": {k: _in_status_order(v) for k, v in sorted(counties.items())},
-    }
+    return WhereaboutsCounts(
+        total=_in_status_order(total),
+        schools={k: _in_status_order(v) for k, v in sorted(schools.items())},
+        counties={k: _in_status_order(v) for k, v in sorted(counties.items())},
+    )
 
 
 def _in_status_order(counts: Counter[str]) -> dict[str, int]:
@@ -240,15 +309,3 @@ def _in_status_order(counts: Counter[str]) -> dict[str, int]:
 def _has_whereabouts_parameters(policy: Policy) -> bool:
     keys = (TRANSFER_UNPLACED_AFTER_DAYS, ENROLMENT_DEFERRAL_GROUNDS, SUSPENSION_APPROVERS)
     return all(policy.is_in_force(key) for key in keys)
-
-
-def _county_entry(code: str) -> dict[str, Any]:
-    place = region(code) if code != UNKNOWN_COUNTY and code.isdigit() else None
-    return {
-        "county": code,
-        "name": place.name if place else None,
-        "schools": 0,
-        "active_records": 0,
-        "open_records": 0,
-        "present_at_latest_headcount": 0,
-    }

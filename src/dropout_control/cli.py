@@ -33,7 +33,9 @@ from dropout_control.identity import (
     region,
 )
 from dropout_control.io.folder import read_folder
+from dropout_control.io.plain import unstructure
 from dropout_control.io.reports import FORMATS, write_report
+from dropout_control.io.schema import report_schema_text
 from dropout_control.policy import NATIONAL, Layer, Parameter, Policy, PolicyBook
 from dropout_control.policy.values import show_value
 from dropout_control.rules import Rule
@@ -152,6 +154,13 @@ def _build_parser() -> _Parser:
         description="List every rule: ID, severity, what it speaks about, parameters, sources.",
     )
     rules.add_argument("--format", choices=("text", "json"), default="text")
+
+    commands.add_parser(
+        "schema",
+        help="the JSON Schema of the JSON report",
+        description="Print the JSON Schema (draft 2020-12) that every report written by "
+        "'audit --format json' follows, generated from the report's classes.",
+    )
     return parser
 
 
@@ -295,17 +304,8 @@ def _params(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _parameter_json(parameter: Parameter) -> dict[str, object]:
-    return {
-        "key": parameter.key,
-        "in_force": True,
-        "value": show_value(parameter.value),
-        "unit": parameter.definition.unit,
-        "since": parameter.since.isoformat(),
-        "jurisdiction": parameter.jurisdiction,
-        "source": parameter.source,
-        "mark": parameter.mark.value,
-        "description": parameter.definition.description,
-    }
+    data: dict[str, object] = unstructure(parameter)
+    return {"key": data.pop("key"), "in_force": True, **data}
 
 
 def _params_json(book: PolicyBook, policy: Policy) -> dict[str, object]:
@@ -477,11 +477,20 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+# schema --------------------------------------------------------------------------------
+
+
+def _schema(args: argparse.Namespace, out: TextIO) -> int:
+    out.write(report_schema_text())
+    return EXIT_OK
+
+
 _HANDLERS = {
     "audit": _audit,
     "check-id": _check_id,
     "params": _params,
     "rules": _rules,
+    "schema": _schema,
     "whereabouts": _whereabouts,
 }
 

@@ -27,8 +27,7 @@ __all__ = [
     "DuplicateKind",
     "DuplicateReason",
     "DuplicateRule",
-    "FindingError",
-    "FindingsError",
+    "ErrorFinding",
     "InvalidCode",
     "InvalidDate",
     "InvalidLunarDate",
@@ -38,6 +37,7 @@ __all__ = [
     "InvalidStudentNumber",
     "OutOfOrderApproval",
     "ParameterNotInForce",
+    "ReportErrors",
     "UnknownJurisdiction",
     "UnknownKind",
     "UnknownParameter",
@@ -298,23 +298,23 @@ class UnknownReason(DropoutControlError, LookupError):
         super().__init__(f"reason {code!r} is not in the catalogue")
 
 
-class FindingsError(DropoutControlError, ExceptionGroup):
+class ReportErrors(DropoutControlError, ExceptionGroup):
     """Every error-severity finding of a report, raised together.
 
     Raised by :meth:`dropout_control.findings.Report.raise_for_errors` for applications
-    that prefer exceptions. Each member is a :class:`FindingError` whose ``finding``
+    that prefer exceptions. Each member is a :class:`ErrorFinding` whose ``finding``
     attribute is the finding itself.
     """
 
-    def __new__(cls, message: str, exceptions: list[FindingError]) -> FindingsError:
+    def __new__(cls, message: str, exceptions: list[ErrorFinding]) -> ReportErrors:
         return super().__new__(cls, message, exceptions)
 
-    def derive(self, excs: list[FindingError]) -> FindingsError:  # type: ignore[override]
-        return FindingsError(self.message, excs)
+    def derive(self, excs: list[ErrorFinding]) -> ReportErrors:  # type: ignore[override]
+        return ReportErrors(self.message, excs)
 
 
-class FindingError(DropoutControlError):
-    """One error-severity finding as an exception (a member of :class:`FindingsError`)."""
+class ErrorFinding(DropoutControlError):
+    """One error-severity finding as an exception (a member of :class:`ReportErrors`)."""
 
     def __init__(self, finding: object) -> None:
         self.finding = finding

@@ -13,14 +13,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
-from typing import Any
 
 import attrs
 
-from dropout_control.errors import FindingError, FindingsError, InvalidCode, InvalidRecord
+from dropout_control.errors import ErrorFinding, InvalidCode, InvalidRecord, ReportErrors
 from dropout_control.identity.masking import MaskedRepr
+from dropout_control.metrics import Metrics
 from dropout_control.policy.values import Mark
-from dropout_control.reasons import Message, Reason, Stated, reason
+from dropout_control.reasons import Message, reason
 
 __all__ = [
     "Citation",
@@ -232,57 +232,6 @@ class Finding(MaskedRepr):
         where = f"{self.source}: " if self.source else ""
         return f"{where}{self.rule} {self.severity.value} {self.subject}: {self.message.en}"
 
-    def to_dict(self, *, reveal: bool = False) -> dict[str, Any]:
-        """Plain data for a report (the JSON report contract); masked unless ``reveal``."""
-        data: dict[str, Any] = {
-            "rule": str(self.rule),
-            "severity": self.severity.value,
-            "kind": self.kind,
-            "subject": self.subject.reveal() if reveal else self.subject.shown,
-            "source": attrs.asdict(self.source) if self.source else None,
-            "related": [attrs.asdict(item) for item in self.related],
-            "facts": {key: _plain(value) for key, value in self.facts.items()},
-            "reasons": list(self.reasons),
-            "message": {"zh": self.message.zh, "en": self.message.en},
-        }
-        if self.parameters:
-            data["parameters"] = [
-                {
-                    "key": use.key,
-                    "value": _plain(use.value),
-                    "since": use.since.isoformat(),
-                    "jurisdiction": use.jurisdiction,
-                    "source": use.source,
-                    "mark": use.mark.value,
-                }
-                for use in self.parameters
-            ]
-        return data
-
-
-def _plain(value: object) -> object:
-    """A fact as JSON-ready data."""
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, enum.Enum | Stated | Reason):
-        return _plain(_data_of(value))
-    if isinstance(value, Mapping):
-        return {str(key): _plain(item) for key, item in value.items()}
-    if isinstance(value, list | tuple | frozenset | set):
-        return [_plain(item) for item in value]
-    return str(value)
-
-
-def _data_of(value: enum.Enum | Stated | Reason) -> object:
-    """A coded value as data: an enumeration's value, a reason's code (with its facts)."""
-    if isinstance(value, Stated):
-        return value.to_dict()
-    if isinstance(value, Reason):
-        return value.code
-    return value.value
-
 
 def _in_report_order(items: Iterable[Finding]) -> tuple[Finding, ...]:
     return tuple(sorted(items, key=lambda finding: finding.sort_key))
@@ -309,7 +258,8 @@ class InputSummary:
 
 @attrs.frozen
 class Report:
-    """The outcome of an audit: findings sorted by file, line and rule, and what ran."""
+    """The outcome of an audit: findings sorted by file, line and rule, what ran, what was
+    read, and the figures (:class:`~dropout_control.metrics.Metrics`)."""
 
     as_of: dt.date
     jurisdiction: str
@@ -320,7 +270,7 @@ class Report:
     unknown_columns: Mapping[str, tuple[str, ...]] = attrs.field(
         factory=dict, converter=_frozen_mapping
     )
-    metrics: Mapping[str, object] = attrs.field(factory=dict, converter=_frozen_mapping)
+    metrics: Metrics = attrs.field(factory=Metrics)
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -348,13 +298,13 @@ class Report:
         return tuple(f for f in self.findings if f.rule in wanted)
 
     def raise_for_errors(self) -> None:
-        """Raise one :class:`~dropout_control.errors.FindingsError` holding every error.
+        """Raise one :class:`~dropout_control.errors.ReportErrors` holding every error.
 
         Does nothing when there is no error-severity finding.
         """
         errors = self.errors
         if errors:
-            raise FindingsError(
+            raise ReportErrors(
                 f"{len(errors)} error finding(s) as of {self.as_of.isoformat()}",
-                [FindingError(f) for f in errors],
+                [ErrorFinding(f) for f in errors],
             )

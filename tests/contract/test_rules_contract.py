@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dropout_control.auditing import run_audit
+from dropout_control.auditing import audit_bundle
 from dropout_control.bundle import Bundle
 from dropout_control.catalogue import load_rules
 from dropout_control.findings import Report, SourceLocation
@@ -46,7 +46,7 @@ JURISDICTIONS = st.sampled_from([NATIONAL, LINXIA, "622921", "620000"])
 
 
 def audit(bundle: Bundle, *, as_of: dt.date = AS_OF, jurisdiction: str = NATIONAL) -> Report:
-    return run_audit(bundle, as_of=as_of, jurisdiction=jurisdiction)
+    return audit_bundle(bundle, as_of=as_of, jurisdiction=jurisdiction)
 
 
 def rules_found(report: Report) -> list[str]:

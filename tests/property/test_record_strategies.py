@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from dropout_control.auditing import run_audit
+from dropout_control.auditing import audit_bundle
 from dropout_control.bundle import Bundle
 from dropout_control.calendar import (
     SchoolYear,
@@ -84,7 +84,7 @@ def audit_alone(record: object, *, with_kinds: Iterable[str] = ()) -> Report:
     bundle = Bundle.from_records([record])
     if with_kinds:
         bundle = bundle.evolve(kinds=bundle.kinds | set(with_kinds))
-    return run_audit(bundle, as_of=AS_OF)
+    return audit_bundle(bundle, as_of=AS_OF)
 
 
 def rules_found(report: Report) -> list[str]:
@@ -399,7 +399,7 @@ def test_records_on_any_day_are_lawful_on_that_day(data: st.DataObject, as_of: d
     policy = resolve_policy("622900", on=as_of)
     record = data.draw(student_records(as_of=as_of, policy=policy))
 
-    report = run_audit(Bundle(students=(record,)), as_of=as_of, jurisdiction="622900")
+    report = audit_bundle(Bundle(students=(record,)), as_of=as_of, jurisdiction="622900")
 
     assert [] == rules_found(report)
     assert record.entry_date <= as_of

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from dropout_control.auditing import run_audit
+from dropout_control.auditing import audit_bundle
 from dropout_control.bundle import Bundle
 from dropout_control.calendar import count_working_days
 from dropout_control.errors import OutOfOrderApproval
@@ -139,6 +139,6 @@ def test_a_transfer_made_by_the_workflow_never_breaks_tr_001(
     made = _approved(application, days, count)
     as_of = application.applied_on + dt.timedelta(days=sum(days) + 1)
 
-    report = run_audit(Bundle(transfers=(made,)), as_of=as_of)
+    report = audit_bundle(Bundle(transfers=(made,)), as_of=as_of)
 
     assert [] == [str(finding.subject) for finding in report.select("TR-001")]

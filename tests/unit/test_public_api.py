@@ -46,12 +46,15 @@ MODULES = [
     "dropout_control.calendar",
     "dropout_control.policy",
     "dropout_control.findings",
+    "dropout_control.metrics",
     "dropout_control.rules",
     "dropout_control.catalogue",
     "dropout_control.errors",
     "dropout_control.reasons",
     "dropout_control.io",
+    "dropout_control.io.plain",
     "dropout_control.io.reports",
+    "dropout_control.io.schema",
     "dropout_control.strategies",
 ]
 

@@ -460,6 +460,10 @@ def make_converter(*, detailed_validation: bool = False) -> cattrs.Converter:
     """
     converter = cattrs.Converter(detailed_validation=detailed_validation)
     converter.register_structure_hook_factory(_has_parser, _type_hook)
+    # A personal number leaves any converter of the library masked; the edge converter
+    # (dropout_control.io.plain) shows it in clear when the caller asks.
+    for number in (ResidentId, StudentNumber, MalformedNumber):
+        converter.register_unstructure_hook(number, str)
 
     def record_hook(record_class: type) -> Callable[[Any, type], object]:
         attrs.resolve_types(record_class)
@@ -478,7 +482,7 @@ def make_converter(*, detailed_validation: bool = False) -> cattrs.Converter:
 
     # Every class a kind declares, the library's and an application's, whenever it was
     # declared: the factory is asked the first time a class is structured.
-    converter.register_structure_hook_factory(_is_declared_record, record_hook)
+    converter.register_structure_hook_factory(is_record_class, record_hook)
     return converter
 
 
@@ -486,7 +490,9 @@ _RECORD_CLASSES: set[type] = set()
 """Record classes of kinds declared in a registry of an application's own."""
 
 
-def _is_declared_record(cls: object) -> bool:
+def is_record_class(cls: object) -> bool:
+    """Whether ``cls`` is the record class of a declared kind (of
+    :data:`~dropout_control.kinds.KINDS` or of a registry the readers were given)."""
     return isinstance(cls, type) and (cls in _RECORD_CLASSES or KINDS.of_class(cls) is not None)
 
 

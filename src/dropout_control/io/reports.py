@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any, TextIO
 
 from dropout_control.catalogue import load_rules
 from dropout_control.findings import Finding, Report, Severity
 from dropout_control.identity import region
+from dropout_control.io.plain import unstructure
 
 __all__ = ["FORMATS", "report_document", "write_report"]
 
@@ -22,44 +23,34 @@ FORMATS = ("text", "json", "jsonl", "csv")
 _WORST_SCHOOLS = 5
 
 
-def _plain(value: object) -> Any:
-    if isinstance(value, Mapping):
-        return {str(key): _plain(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(item) for item in value]
-    return value
-
-
-def _summary(report: Report, library_version: str) -> dict[str, Any]:
-    return {
-        "as_of": report.as_of.isoformat(),
-        "jurisdiction": report.jurisdiction,
-        "library_version": library_version,
-        "inputs": [
-            {
-                "file": item.file,
-                "kind": item.kind,
-                "rows": item.rows,
-                "records": item.records,
-                "rejected": item.rejected,
-            }
-            for item in report.inputs
-        ],
-        "unknown_files": list(report.unknown_files),
-        "unknown_columns": {k: list(v) for k, v in report.unknown_columns.items()},
-        "skipped_rules": [
-            {"rule": str(item.rule), "why": item.why} for item in report.skipped_rules
-        ],
-    }
+# The report's keys in the order of the contract; a field added to the report follows.
+_DOCUMENT_ORDER = (
+    "as_of",
+    "jurisdiction",
+    "library_version",
+    "inputs",
+    "unknown_files",
+    "unknown_columns",
+    "skipped_rules",
+    "findings",
+    "metrics",
+)
 
 
 def report_document(
     report: Report, *, library_version: str, reveal: bool = False
 ) -> dict[str, Any]:
-    """The report as one JSON-ready document (the report contract)."""
-    document = _summary(report, library_version)
-    document["findings"] = [finding.to_dict(reveal=reveal) for finding in report.findings]
-    document["metrics"] = _plain(report.metrics)
+    """The report as one JSON-ready document (the report contract); masked unless
+    ``reveal``.
+
+    It is the report's plain form (:func:`dropout_control.io.plain.unstructure`) with the
+    version of the library that made it; its JSON Schema is
+    :func:`dropout_control.io.schema.report_schema`.
+    """
+    data = unstructure(report, reveal=reveal)
+    data["library_version"] = library_version
+    document = {key: data.pop(key) for key in _DOCUMENT_ORDER if key in data}
+    document.update(data)
     return document
 
 
@@ -77,10 +68,9 @@ def write_report(
         json.dump(document, out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif fmt == "jsonl":
-        for finding in report.findings:
-            out.write(json.dumps(finding.to_dict(reveal=reveal), ensure_ascii=False) + "\n")
-        summary = _summary(report, library_version)
-        summary["metrics"] = _plain(report.metrics)
+        summary = report_document(report, library_version=library_version, reveal=reveal)
+        for finding in summary.pop("findings"):
+            out.write(json.dumps(finding, ensure_ascii=False) + "\n")
         out.write(json.dumps({"summary": summary}, ensure_ascii=False) + "\n")
     elif fmt == "csv":
         _write_csv(report.findings, out, reveal=reveal)
@@ -109,7 +99,7 @@ def _write_csv(findings: Iterable[Finding], out: TextIO, *, reveal: bool) -> Non
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(_CSV_COLUMNS)
     for finding in findings:
-        data = finding.to_dict(reveal=reveal)
+        data = unstructure(finding, reveal=reveal)
         source = data["source"] or {}
         writer.writerow(
             [
@@ -161,11 +151,10 @@ def _severity_counts(errors: int, warnings: int) -> str:
 
 
 def _text_whereabouts(report: Report, line: Any) -> None:
-    where = report.metrics.get("whereabouts")
-    total = where.get("total") if isinstance(where, Mapping) else None
-    if not total:
+    where = report.metrics.whereabouts
+    if where is None or not where.total:
         return
-    parts = [f"{status.replace('_', ' ')} {count}" for status, count in total.items()]
+    parts = [f"{status.replace('_', ' ')} {count}" for status, count in where.total.items()]
     line(f"Children by whereabouts: {', '.join(parts)}")
 
 
@@ -183,24 +172,21 @@ def _text_inputs(report: Report, line: Any) -> None:
 
 
 def _text_worst_schools(report: Report, line: Any) -> None:
-    schools = [s for s in report.metrics.get("schools", []) if isinstance(s, Mapping)]  # type: ignore[attr-defined]
-    flagged = [s for s in schools if sum(s["findings"].values())]
+    flagged = [s for s in report.metrics.schools if s.findings.total]
     if not flagged:
         return
-    flagged.sort(key=lambda s: (-s["findings"]["error"], -s["findings"]["warning"], s["school_id"]))
+    flagged.sort(key=lambda s: (-s.findings.error, -s.findings.warning, s.school_id))
     line("Schools with the most findings:")
     for school in flagged[:_WORST_SCHOOLS]:
-        found = school["findings"]
-        present = school["present_at_latest_headcount"]
+        found = school.findings
+        present = school.present_at_latest_headcount
         roll = (
-            f", present {present} in {school['latest_headcount_month']}"
-            if present is not None
-            else ""
+            f", present {present} in {school.latest_headcount_month}" if present is not None else ""
         )
-        severities = _severity_counts(found["error"], found["warning"])
+        severities = _severity_counts(found.error, found.warning)
         line(
-            f"  {school['school_id']} (county {school['county']}): {severities}, "
-            f"{found['info']} info; {school['open_records']} open records{roll}"
+            f"  {school.school_id} (county {school.county}): {severities}, "
+            f"{found.info} info; {school.open_records} open records{roll}"
         )
     line()
 

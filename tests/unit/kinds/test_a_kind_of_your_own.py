@@ -10,7 +10,7 @@ from pathlib import Path
 import attrs
 import pytest
 
-from dropout_control import KINDS, REGISTRY, Bundle, RecordKind, Severity, audit
+from dropout_control import KINDS, REGISTRY, Bundle, RecordKind, Severity, audit, audit_bundle
 from dropout_control.errors import DuplicateKind, UnknownKind
 from dropout_control.findings import SourceLocation, Subject
 from dropout_control.identity import mask_number
@@ -111,11 +111,11 @@ def test_the_library_rules_run_beside_the_application_rule(tmp_path: Path) -> No
 def test_a_bundle_of_the_application_records_is_audited_too() -> None:
     visit = HomeVisit("V9", "G622921201001019999", dt.date(2019, 3, 2), "王老师")
     bundle = Bundle.from_records([visit], registry=APP_KINDS)
-    report = audit(bundle, as_of=AS_OF, rules=APP_RULES)
+    report = audit_bundle(bundle, as_of=AS_OF, rules=APP_RULES)
     assert () == report.select("VISIT-001")  # it needs the students kind
     assert "VISIT-001" in {str(skipped.rule) for skipped in report.skipped_rules}
     with_students = Bundle(home_visits=(visit,), kinds={"students"}, registry=APP_KINDS)
-    [finding] = audit(with_students, as_of=AS_OF, rules=APP_RULES).select("VISIT-001")
+    [finding] = audit_bundle(with_students, as_of=AS_OF, rules=APP_RULES).select("VISIT-001")
     assert "home_visits" == finding.kind
 
 

@@ -22,7 +22,7 @@ import datetime as dt
 import enum
 from collections.abc import Iterable
 
-from dropout_control.auditing import run_audit
+from dropout_control import auditing
 from dropout_control.bundle import Bundle
 from dropout_control.errors import InvalidResidentId, InvalidStudentNumber
 from dropout_control.findings import Finding, ParameterUse, Report, SourceLocation
@@ -260,7 +260,7 @@ def audit_bundle(
     layers: Iterable[Layer] = (),
 ) -> Report:
     """The audit of ``bundle`` with the library's full rule catalogue."""
-    return run_audit(bundle, as_of=as_of, jurisdiction=jurisdiction, layers=layers)
+    return auditing.audit_bundle(bundle, as_of=as_of, jurisdiction=jurisdiction, layers=layers)
 
 
 def audit_of(

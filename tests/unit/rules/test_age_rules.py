@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from dropout_control.calendar.month_day import MonthDay
+from dropout_control.io.plain import unstructure
 from dropout_control.policy import Layer
 from dropout_control.registry.model import RecordStatus, StudyMode
 from tests.unit.rules.rule_builders import (
@@ -390,7 +391,7 @@ def test_a_deferral_approved_by_the_school_breaks_age_003() -> None:
     assert (
         ("AGE.DEFERRAL_APPROVER",),
         {"code": "AGE.DEFERRAL_APPROVER", "approved_by": "school"},
-    ) == (finding.reasons, finding.to_dict()["facts"]["problems"][0])
+    ) == (finding.reasons, unstructure(finding)["facts"]["problems"][0])
     assert "缓学不合规：学校无权批准缓学" == finding.message.zh
 
 

@@ -11,6 +11,7 @@ import datetime as dt
 from dropout_control.identity import Sex, StudentNumber, calc_check_character
 from dropout_control.identity.resident_id import CHECK_CHARACTER
 from dropout_control.identity.student_number import LENGTH as SN_LENGTH
+from dropout_control.io.plain import unstructure
 from dropout_control.registry.model import IdType, RecordStatus
 from tests.unit.rules.rule_builders import (
     audit_of,
@@ -242,7 +243,7 @@ def test_a_student_number_one_character_short_breaks_id_004() -> None:
 
     assert (SN_LENGTH.given(length=18), {"code": "SN.LENGTH", "length": 18}) == (
         finding.facts["reason"],
-        finding.to_dict()["facts"]["reason"],
+        unstructure(finding)["facts"]["reason"],
     )
 
 

@@ -9,6 +9,7 @@ from dropout_control.bundle import Bundle
 from dropout_control.findings import SourceLocation
 from dropout_control.intake import Duplicate, Rejection
 from dropout_control.io.converter import MISSING
+from dropout_control.io.plain import unstructure
 from dropout_control.io.values import NO_SUCH_DATE
 from dropout_control.reasons import GRADE_RANGE
 from tests.unit.rules.rule_builders import audit_bundle, child, facts, single, sources, student
@@ -63,7 +64,7 @@ def test_input_001_renders_its_chinese_and_english_from_the_reason_and_names_its
         finding.message.zh,
         finding.message.en,
         finding.reasons,
-        finding.to_dict()["facts"]["reason"],
+        unstructure(finding)["facts"]["reason"],
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dropout_control.io.plain import unstructure
 from dropout_control.transfers import TransferStatus
 from tests.unit.rules.rule_builders import audit_of, facts, quoted, single, sources
 from tests.unit.transfers.transfer_builders import pending, transfer
@@ -129,7 +130,7 @@ def test_a_tr_001_finding_names_the_code_of_each_problem_it_gives() -> None:
         "approval on 2019-03-11",
     ) == (
         finding.reasons,
-        finding.to_dict()["facts"]["problems"][1],
+        unstructure(finding)["facts"]["problems"][1],
         finding.message.zh,
         finding.message.en,
     )

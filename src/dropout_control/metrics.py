@@ -1,0 +1,130 @@
+"""The figures of a report (指标): records, roll calls and findings, overall, per school and
+per county, and children by whereabouts.
+
+These are plain frozen value classes: the audit fills them in
+(:func:`dropout_control.auditing.audit_bundle`), the report writers print them and the
+edge converter (:mod:`dropout_control.io.plain`) turns them into the ``metrics`` part of
+the JSON report and back.
+
+>>> counts = FindingCounts(error=2, warning=1)
+>>> counts.total
+3
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+import attrs
+
+__all__ = [
+    "CountyMetrics",
+    "FindingCounts",
+    "Metrics",
+    "SchoolMetrics",
+    "TotalMetrics",
+    "WhereaboutsCounts",
+]
+
+
+def _counts(value: Mapping[str, int]) -> Mapping[str, int]:
+    return MappingProxyType(dict(value))
+
+
+def _counts_by_place(value: Mapping[str, Mapping[str, int]]) -> Mapping[str, Mapping[str, int]]:
+    return MappingProxyType({place: _counts(counts) for place, counts in value.items()})
+
+
+@attrs.frozen
+class FindingCounts:
+    """Findings per severity (every severity, zero where none)."""
+
+    error: int = 0
+    warning: int = 0
+    info: int = 0
+
+    @property
+    def total(self) -> int:
+        """Findings of every severity."""
+        return self.error + self.warning + self.info
+
+
+@attrs.frozen(kw_only=True)
+class TotalMetrics:
+    """The figures of the whole audit.
+
+    ``present_at_latest_headcount`` adds up each school's latest monthly roll call;
+    ``findings_by_rule`` is keyed by rule ID, in rule order.
+    """
+
+    students: int = 0
+    active_records: int = 0
+    open_records: int = 0
+    present_at_latest_headcount: int = 0
+    population: int = 0
+    findings: FindingCounts = attrs.field(factory=FindingCounts)
+    findings_by_rule: Mapping[str, int] = attrs.field(factory=dict, converter=_counts)
+
+
+@attrs.frozen(kw_only=True)
+class SchoolMetrics:
+    """The figures of one school (学校).
+
+    ``county`` is the county most of its students' household registrations name
+    (``unknown`` when none does); the headcount figures are ``None`` for a school with
+    no monthly roll call.
+    """
+
+    school_id: str
+    active_records: int = 0
+    open_records: int = 0
+    latest_headcount_month: str | None = None
+    present_at_latest_headcount: int | None = None
+    county: str
+    findings: FindingCounts = attrs.field(factory=FindingCounts)
+    findings_by_rule: Mapping[str, int] = attrs.field(factory=dict, converter=_counts)
+
+
+@attrs.frozen(kw_only=True)
+class CountyMetrics:
+    """The figures of one county (县), the sums of its schools and the findings about
+    its children; ``name`` is the county's name when the code is a known one."""
+
+    county: str
+    name: str | None = None
+    schools: int = 0
+    active_records: int = 0
+    open_records: int = 0
+    present_at_latest_headcount: int = 0
+    findings: FindingCounts = attrs.field(factory=FindingCounts)
+    findings_by_rule: Mapping[str, int] = attrs.field(factory=dict, converter=_counts)
+
+
+@attrs.frozen(kw_only=True)
+class WhereaboutsCounts:
+    """Children by whereabouts (去向) on the audit date: overall, per school (of the open
+    or latest record) and per county (of the household, else of the school).
+
+    Each count is keyed by the whereabouts status, in the order of
+    :class:`~dropout_control.whereabouts.WhereaboutsStatus` (in school first); a status
+    no child has is left out.
+    """
+
+    total: Mapping[str, int] = attrs.field(factory=dict, converter=_counts)
+    schools: Mapping[str, Mapping[str, int]] = attrs.field(factory=dict, converter=_counts_by_place)
+    counties: Mapping[str, Mapping[str, int]] = attrs.field(
+        factory=dict, converter=_counts_by_place
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Metrics:
+    """Every figure of a report: overall, per school and per county (both sorted by
+    code), and children by whereabouts (``None``, null in JSON, when the audit could not
+    say: no students nor population, or a policy without the parameters it needs)."""
+
+    total: TotalMetrics = attrs.field(factory=TotalMetrics)
+    schools: tuple[SchoolMetrics, ...] = ()
+    counties: tuple[CountyMetrics, ...] = ()
+    whereabouts: WhereaboutsCounts | None = None
