@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Final
 
 from dropout_control._collector import cycle_collection_paused
 from dropout_control.bundle import Bundle
@@ -30,6 +31,7 @@ from dropout_control.metrics import (
 from dropout_control.policy import NATIONAL, Layer, Policy, resolve_policy
 from dropout_control.policy.keys import ENROLMENT_DEFERRAL_GROUNDS
 from dropout_control.population.kinds import POPULATION
+from dropout_control.reasons import Stated, reason
 from dropout_control.reconciliation.queries import latest_headcount_month, latest_headcounts
 from dropout_control.registry.kinds import STUDENTS, UNKNOWN_COUNTY, county_code
 from dropout_control.registry.queries import county_of_school
@@ -126,22 +128,36 @@ def _subjects(bundle: Bundle, kind: str) -> Sequence[object]:
     return bundle.records(kind)
 
 
-def _why_not_run(item: Rule, bundle: Bundle, policy: Policy) -> str | None:
+NO_INPUT: Final = reason("RULE.NO_INPUT", "没有 {kinds:or} 文件", "no {kinds:or} file")
+NO_FIELD: Final = reason(
+    "RULE.NO_FIELD", "{kind} 中没有记录填写 {field}", "no {kind} record has {field}"
+)
+NOT_IN_FORCE: Final = reason(
+    "RULE.PARAMETER_NOT_IN_FORCE",
+    "{on} 时参数尚未生效：{named}",
+    "parameter not in force on {on}: {named}",
+)
+PARAMETER_FROM: Final = reason(
+    "RULE.PARAMETER_FROM", "{key}（自 {since} 起）", "{key} (from {since})"
+)
+
+
+def _why_not_run(item: Rule, bundle: Bundle, policy: Policy) -> Stated | None:
     row_rule = all(kind in _ROW_KINDS for kind in item.about)
     if not row_rule and not any(kind in bundle.kinds for kind in item.about):
-        return f"no {' or '.join(item.about)} file"
+        return NO_INPUT.given(kinds=list(item.about))
     missing = [kind for kind in item.needs if kind not in bundle.kinds]
     if missing:
-        return f"no {' or '.join(missing)} file"
+        return NO_INPUT.given(kinds=missing)
     for needed in item.needs_fields:
         kind, _, field = needed.partition(".")
         if not bundle.has_field(kind, field):
-            return f"no {kind} record has {field}"
+            return NO_FIELD.given(kind=kind, field=field)
     not_in_force = item.missing_parameters(policy)
     if not_in_force:
         first = policy.not_in_force
-        named = ", ".join(f"{key} (from {first[key].isoformat()})" for key in not_in_force)
-        return f"parameter not in force on {policy.on.isoformat()}: {named}"
+        named = [PARAMETER_FROM.given(key=key, since=first[key]) for key in not_in_force]
+        return NOT_IN_FORCE.given(on=policy.on, named=named)
     return None
 
 

@@ -20,7 +20,7 @@ from dropout_control.errors import ErrorFinding, InvalidCode, InvalidRecord, Rep
 from dropout_control.identity.masking import MaskedRepr
 from dropout_control.metrics import Metrics
 from dropout_control.policy.values import Mark
-from dropout_control.reasons import Message, reason
+from dropout_control.reasons import Message, Stated, reason
 
 __all__ = [
     "Citation",
@@ -239,10 +239,22 @@ def _in_report_order(items: Iterable[Finding]) -> tuple[Finding, ...]:
 
 @attrs.frozen
 class SkippedRule:
-    """A rule that did not run, and why (missing input, parameter not in force)."""
+    """A rule that did not run, and why (missing input, parameter not in force).
+
+    ``reason`` is the reason with its facts (``RULE.NO_INPUT`` and the kinds missing …);
+    ``message`` its text in both languages.
+    """
 
     rule: RuleId
-    why: str
+    reason: Stated
+    message: Message = attrs.field(
+        default=attrs.Factory(lambda self: self.reason.message, takes_self=True), eq=False
+    )
+
+    @property
+    def why(self) -> str:
+        """Why the rule did not run, in English."""
+        return self.message.en
 
 
 @attrs.frozen

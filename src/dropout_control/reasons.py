@@ -65,8 +65,9 @@ class Message:
 
     Templates name facts in braces. A fact is shown in the language being rendered: a
     date in ISO form, a :class:`Stated` reason or a :class:`Reason` as its own text, a
-    list joined (by commas, or for reasons by semicolons, ``；`` in Chinese), and a word
-    of a vocabulary through its format spec (``{party:PARTY}``).
+    list joined (by commas, or for reasons by semicolons, ``；`` in Chinese; with the
+    format spec ``or``, as alternatives: ``{kinds:or}``), and a word of a vocabulary
+    through its format spec (``{party:PARTY}``).
     """
 
     zh: str
@@ -262,6 +263,7 @@ BEFORE_BIRTH: Final = reason("RECORD.BEFORE_BIRTH", "早于出生日期", "is be
 _LIST_SEPARATORS: Final = {"zh": ", ", "en": ", "}
 _WORD_SEPARATORS: Final = {"zh": "、", "en": ", "}
 _REASON_SEPARATORS: Final = {"zh": "；", "en": "; "}
+_ALTERNATIVES: Final = {"zh": " 或 ", "en": " or "}
 
 
 def _fill(template: str, facts: Mapping[str, object], language: Language) -> str:
@@ -291,6 +293,10 @@ class _Shown:
     def __format__(self, spec: str) -> str:
         if spec and spec.isupper():
             return self._words(spec)
+        if spec == "or" and isinstance(self.value, list | tuple):
+            # Alternatives: "students or population".
+            shown = (str(_shown(item, self.language)) for item in self.value)
+            return _ALTERNATIVES[self.language].join(shown)
         return format(_shown(self.value, self.language), spec)
 
     def __str__(self) -> str:

@@ -146,6 +146,14 @@ def _plain(value: object, *, reveal: bool = True, key: str = "") -> object:
     return plain
 
 
+def _stated(data: object) -> Stated:
+    """A reason read back from its plain form (its code and facts)."""
+    read = _dated(data)
+    if not isinstance(read, Stated):
+        raise TypeError(f"expected a reason with a known code, got {data!r}")
+    return read
+
+
 def _dated(value: object) -> object:
     """A fact read back: ISO dates become dates again, in lists and tables too."""
     if isinstance(value, str) and _ISO_DATE.fullmatch(value):
@@ -171,6 +179,8 @@ def _register_values(made: cattrs.Converter, *, reveal: bool) -> None:
         made.register_unstructure_hook(shown_as_text, str)
     for personal in (ResidentId, StudentNumber, MalformedNumber):
         made.register_unstructure_hook(personal, _personal_text(reveal=reveal))
+    made.register_unstructure_hook(Stated, lambda stated: _plain(stated, reveal=reveal))
+    made.register_structure_hook(Stated, lambda data, _: _stated(data))
     made.register_structure_hook(RuleId, lambda data, _: RuleId.parse(data))
     made.register_structure_hook(MonthDay, lambda data, _: MonthDay.parse(data))
     made.register_structure_hook(SchoolStructure, lambda data, _: SchoolStructure.parse(data))

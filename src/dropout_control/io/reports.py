@@ -137,7 +137,7 @@ def _write_text(report: Report, out: TextIO, *, reveal: bool) -> None:
     if report.skipped_rules:
         line("Rules not run:")
         for item in report.skipped_rules:
-            line(f"  {item.rule}  {item.why}")
+            line(f"  {item.rule}  {item.why}  [{item.reason.code}]")
     line()
     _text_worst_schools(report, line)
     _text_findings(report, line, reveal=reveal)

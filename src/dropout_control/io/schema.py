@@ -34,6 +34,7 @@ from dropout_control.calendar.month_day import MonthDay
 from dropout_control.calendar.year_month import YearMonth
 from dropout_control.findings import Finding, Report, RuleId, Subject
 from dropout_control.io.plain import SUBJECT_MASKED
+from dropout_control.reasons import Stated
 
 __all__ = ["DRAFT", "report_schema", "report_schema_text"]
 
@@ -54,6 +55,12 @@ _TEXTS: Final[Mapping[object, _Schema]] = {
     MonthDay: {"type": "string", "pattern": "^[0-9]{2}-[0-9]{2}$"},
 }
 _SCALARS: Final[Mapping[object, _Schema]] = {
+    Stated: {
+        "type": "object",
+        "description": "A reason: its code in the reason catalogue, and its facts.",
+        "properties": {"code": {"type": "string", "pattern": "^[A-Z]+(\\.[A-Z0-9_]+)+$"}},
+        "required": ["code"],
+    },
     bool: {"type": "boolean"},
     int: {"type": "integer"},
     float: {"type": "number"},

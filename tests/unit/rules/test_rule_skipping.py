@@ -146,3 +146,14 @@ def test_age_002_runs_before_the_disability_extension_and_without_it() -> None:
     [finding] = report.select("AGE-002")
     assert dt.date(2009, 6, 1) == finding.facts["birth_date"]
     assert "disability.age_extension_years" not in {p.key for p in finding.parameters}
+
+
+def test_a_skipped_rule_gives_its_reason_as_a_code_with_both_texts() -> None:
+    report = audit_of(student())
+    [skipped] = [s for s in report.skipped_rules if str(s.rule) == "AGE-002"]
+    assert "RULE.NO_INPUT" == skipped.reason.code
+    assert ["population"] == skipped.reason.facts["kinds"]
+    assert ("没有 population 文件", "no population file") == (
+        skipped.message.zh,
+        skipped.message.en,
+    )
