@@ -165,3 +165,8 @@ class Bundle:
     def __repr__(self) -> str:
         counts = ", ".join(f"{name}={len(items)}" for name, items in self._records.items())
         return f"Bundle({counts})"
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        # Hypothesis and IPython print a bundle as its repr, not field by field (which
+        # would walk into the kind registry and the record classes).
+        printer.text(repr(self))

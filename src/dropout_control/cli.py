@@ -18,8 +18,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-import attrs
-
 from dropout_control import __version__
 from dropout_control.api import audit, bundle_from_read
 from dropout_control.catalogue import load_rules
@@ -415,8 +413,7 @@ def _whereabouts(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError("ID is empty")
     read = read_folder(args.folder)
     bundle = bundle_from_read(read)
-    policy = PolicyBook.default().resolve(args.jurisdiction, on=as_of)
-    found = whereabouts(bundle, person, as_of=as_of, policy=policy)
+    found = whereabouts(bundle, person, as_of=as_of, jurisdiction=args.jurisdiction)
     shown = found.reveal_person() if args.reveal else found.person
     if not found.evidence:
         print(f"{shown}: nothing in {args.folder} names this child", file=out)
@@ -427,11 +424,14 @@ def _whereabouts(args: argparse.Namespace, out: TextIO) -> int:
             "person": shown,
             "as_of": as_of.isoformat(),
             "status": status.value,
-            "status_zh": status.zh,
             "school_id": found.school_id,
             "county": found.county,
             "evidence": [
-                {"what": e.what, "source": attrs.asdict(e.source) if e.source else None}
+                {
+                    "reason": unstructure(e.reason, reveal=args.reveal),
+                    "message": unstructure(e.message),
+                    "source": unstructure(e.source),
+                }
                 for e in found.evidence
             ],
         }
@@ -441,6 +441,7 @@ def _whereabouts(args: argparse.Namespace, out: TextIO) -> int:
         print(f"  school {found.school_id or '-'}, county {found.county or '-'}", file=out)
         for item in found.evidence:
             print(f"  - {item}", file=out)
+            print(f"    {item.message.zh}", file=out)
     return EXIT_FINDINGS if status in _PROBLEM_WHEREABOUTS else EXIT_OK
 
 

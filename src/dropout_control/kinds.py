@@ -34,6 +34,7 @@ from dropout_control.errors import DuplicateKind, UnknownKind
 
 if TYPE_CHECKING:
     from dropout_control.bundle import Bundle
+    from dropout_control.reasons import Stated
 
 __all__ = [
     "KINDS",
@@ -149,8 +150,8 @@ class RecordKind(Generic[_T]):
     - ``people``: the numbers (student number, resident ID, as written) by which a
       record names a child; ``whereabouts`` gathers a child's records of every kind by
       them.
-    - ``evidence``: a record as evidence of a child's whereabouts on a date, in words
-      (None leaves the record out).
+    - ``evidence``: a record as evidence of a child's whereabouts on a date, as a reason
+      with its facts (rendered in both languages; None leaves the record out).
     - ``plant``: ``"module:function"`` of the Hypothesis strategy of valid records of
       this kind (imported only when asked for: Hypothesis is an optional extra).
     - ``title``: what the kind holds, in Chinese and English, for the docs.
@@ -165,7 +166,7 @@ class RecordKind(Generic[_T]):
     indexes: tuple[Index[Any, Any], ...] = attrs.field(default=(), converter=_indexes)
     place: Callable[[_T, Bundle], Place] = attrs.field(default=_nowhere, repr=False)
     people: Callable[[_T], tuple[str | None, ...]] = attrs.field(default=_names_nobody, repr=False)
-    evidence: Callable[[_T, dt.date, Bundle], str | None] | None = attrs.field(
+    evidence: Callable[[_T, dt.date, Bundle], Stated | None] | None = attrs.field(
         default=None, repr=False
     )
     plant: str | None = None
@@ -207,6 +208,9 @@ class RecordKind(Generic[_T]):
 
     def __repr__(self) -> str:
         return f"RecordKind({self.name!r}, {self.record_class.__name__})"
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(repr(self))
 
 
 @attrs.define

@@ -115,7 +115,19 @@ class Reason:
 
 
 def _frozen(facts: Mapping[str, object]) -> Mapping[str, object]:
-    return MappingProxyType(dict(facts))
+    # Facts are data: a coded value is kept as its code, so that a reason reads back
+    # equal from its plain form.
+    return MappingProxyType({key: _coded(value) for key, value in facts.items()})
+
+
+def _coded(value: object) -> object:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, list):
+        return [_coded(item) for item in value]
+    if isinstance(value, tuple):
+        return tuple(_coded(item) for item in value)
+    return value
 
 
 _GOT: Final = Message("（读到 {got!r}）", " (got {got!r})")

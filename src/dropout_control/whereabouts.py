@@ -26,6 +26,7 @@ from dropout_control.population.kinds import (
     POPULATION,
 )
 from dropout_control.population.model import Child, Deferral
+from dropout_control.reasons import Message, Stated
 from dropout_control.reconciliation.model import HeadcountEntry
 from dropout_control.reconciliation.queries import (
     latest_headcount_month,
@@ -63,10 +64,24 @@ class WhereaboutsStatus(Code):
 
 @attrs.frozen
 class Evidence:
-    """One fact behind a child's whereabouts, with the row it comes from."""
+    """One fact behind a child's whereabouts, with the row it comes from.
 
-    what: str
+    ``reason`` is the fact as a reason code with its facts (``EVIDENCE.RECORD`` …);
+    ``message`` its text in both languages, ``what`` the English.
+    """
+
+    reason: Stated
     source: SourceLocation | None = None
+
+    @property
+    def message(self) -> Message:
+        """The fact in Chinese and English."""
+        return self.reason.message
+
+    @property
+    def what(self) -> str:
+        """The fact in English."""
+        return self.reason.message.en
 
     def __str__(self) -> str:
         where = f" ({self.source})" if self.source else ""
@@ -284,9 +299,9 @@ def _evidence(bundle: Bundle, known: _Known, as_of: dt.date) -> Iterator[Evidenc
             for record in by_person.get(number, ()):
                 seen.setdefault(id(record), record)
         for record in seen.values():
-            what = describe(record, as_of, bundle)
-            if what is not None:
-                yield Evidence(what, getattr(record, "source", None))
+            said = describe(record, as_of, bundle)
+            if said is not None:
+                yield Evidence(said, getattr(record, "source", None))
 
 
 def whereabouts_of_all(

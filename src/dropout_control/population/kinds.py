@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Final
 from dropout_control import columns
 from dropout_control.kinds import KINDS, Index, Place, RecordKind, grouped
 from dropout_control.population.model import Child, Deferral, EmploymentReport
+from dropout_control.reasons import Stated, reason
 from dropout_control.registry.kinds import county_code
 
 if TYPE_CHECKING:
@@ -55,20 +56,44 @@ def _place_of_child(record: Deferral | EmploymentReport, bundle: Bundle) -> Plac
     return Place(None, county_code(children[0].household_region) if children else None)
 
 
-def _child_evidence(child: Child, _as_of: dt.date, _bundle: Bundle) -> str:
-    gone = ""
+ON_ROSTER: Final = reason(
+    "EVIDENCE.ON_ROSTER", "适龄儿童名册，户籍地 {region}", "population roster, region {region}"
+)
+DIED: Final = reason(
+    "EVIDENCE.DIED",
+    "适龄儿童名册，户籍地 {region}，{died} 死亡",
+    "population roster, region {region}, died {died}",
+)
+EMIGRATED: Final = reason(
+    "EVIDENCE.EMIGRATED",
+    "适龄儿童名册，户籍地 {region}，{emigrated} 移居境外",
+    "population roster, region {region}, emigrated {emigrated}",
+)
+DEFERRAL_RUNNING: Final = reason(
+    "EVIDENCE.DEFERRAL_RUNNING",
+    "缓学（{grounds:GROUND}，{approved_by:BODY}）至 {until}，{on} 在缓学期内",
+    "deferral ({grounds}, {approved_by}) until {until}, running on {on}",
+)
+DEFERRAL_NOT_RUNNING: Final = reason(
+    "EVIDENCE.DEFERRAL_NOT_RUNNING",
+    "缓学（{grounds:GROUND}，{approved_by:BODY}）至 {until}，{on} 不在缓学期内",
+    "deferral ({grounds}, {approved_by}) until {until}, not running on {on}",
+)
+
+
+def _child_evidence(child: Child, _as_of: dt.date, _bundle: Bundle) -> Stated:
+    region = child.household_region
     if child.deceased_on is not None:
-        gone = f", died {child.deceased_on.isoformat()}"
-    elif child.emigrated_on is not None:
-        gone = f", emigrated {child.emigrated_on.isoformat()}"
-    return f"population roster, region {child.household_region}{gone}"
+        return DIED.given(region=region, died=child.deceased_on)
+    if child.emigrated_on is not None:
+        return EMIGRATED.given(region=region, emigrated=child.emigrated_on)
+    return ON_ROSTER.given(region=region)
 
 
-def _deferral_evidence(deferral: Deferral, as_of: dt.date, _bundle: Bundle) -> str:
-    runs = "running" if deferral.covers(as_of) else "not running"
-    return (
-        f"deferral ({deferral.grounds}, {deferral.approved_by}) until "
-        f"{deferral.until.isoformat()}, {runs} on {as_of.isoformat()}"
+def _deferral_evidence(deferral: Deferral, as_of: dt.date, _bundle: Bundle) -> Stated:
+    said = DEFERRAL_RUNNING if deferral.covers(as_of) else DEFERRAL_NOT_RUNNING
+    return said.given(
+        grounds=deferral.grounds, approved_by=deferral.approved_by, until=deferral.until, on=as_of
     )
 
 

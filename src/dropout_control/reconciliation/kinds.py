@@ -16,6 +16,7 @@ import attrs
 from dropout_control import columns
 from dropout_control.calendar.year_month import YearMonth
 from dropout_control.kinds import KINDS, Index, RecordKind
+from dropout_control.reasons import Stated, reason
 from dropout_control.reconciliation.model import HeadcountEntry, HeadcountTotal
 
 if TYPE_CHECKING:
@@ -77,11 +78,18 @@ def _people(entry: HeadcountEntry) -> tuple[str | None, ...]:
     return (entry.student_number, entry.resident_id)
 
 
-def _evidence(entry: HeadcountEntry, _as_of: dt.date, bundle: Bundle) -> str | None:
+PRESENT: Final = reason(
+    "EVIDENCE.PRESENT",
+    "{month} 在学校 {school_id} 的在校名单上在校",
+    "present at school {school_id} in {month}",
+)
+
+
+def _evidence(entry: HeadcountEntry, _as_of: dt.date, bundle: Bundle) -> Stated | None:
     latest = bundle.index(LATEST_HEADCOUNTS).latest_month.get(entry.school_id)
     if not entry.present or entry.month != latest:
         return None
-    return f"present at school {entry.school_id} in {entry.month}"
+    return PRESENT.given(school_id=entry.school_id, month=entry.month)
 
 
 HEADCOUNTS: Final = KINDS.add(

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Final
 
 from dropout_control import columns
 from dropout_control.kinds import KINDS, Index, Place, RecordKind, grouped
+from dropout_control.reasons import Stated, reason
 from dropout_control.registry.model import StudentRecord
 
 if TYPE_CHECKING:
@@ -92,13 +93,28 @@ def _people(record: StudentRecord) -> tuple[str | None, ...]:
     return (record.key, _resident_key(record))
 
 
-def _evidence(record: StudentRecord, _as_of: dt.date, _bundle: Bundle) -> str:
-    since = f" since {record.status_since.isoformat()}" if record.status_since else ""
-    mode = " (home teaching)" if record.is_home_taught else ""
-    return (
-        f"record at school {record.school_id}, grade {record.grade}, "
-        f"{record.status.value}{since}{mode}"
-    )
+RECORD: Final = reason(
+    "EVIDENCE.RECORD",
+    "学籍：学校 {school_id}，{grade} 年级，{status:STATUS}",
+    "record at school {school_id}, grade {grade}, {status}",
+)
+RECORD_SINCE: Final = reason(
+    "EVIDENCE.RECORD_SINCE",
+    "学籍：学校 {school_id}，{grade} 年级，自 {since} 起{status:STATUS}",
+    "record at school {school_id}, grade {grade}, {status} since {since}",
+)
+HOME_TAUGHT: Final = reason(
+    "EVIDENCE.HOME_TAUGHT", "{record}（送教上门）", "{record} (home teaching)"
+)
+
+
+def _evidence(record: StudentRecord, _as_of: dt.date, _bundle: Bundle) -> Stated:
+    facts = {"school_id": record.school_id, "grade": record.grade, "status": record.status}
+    if record.status_since is None:
+        said = RECORD.given(**facts)
+    else:
+        said = RECORD_SINCE.given(**facts, since=record.status_since)
+    return HOME_TAUGHT.given(record=said) if record.is_home_taught else said
 
 
 STUDENTS: Final = KINDS.add(

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Final
 
 from dropout_control import columns
 from dropout_control.kinds import KINDS, Index, RecordKind, grouped
+from dropout_control.reasons import Stated, reason
 from dropout_control.suspensions.model import Suspension
 
 if TYPE_CHECKING:
@@ -33,9 +34,21 @@ def _people(suspension: Suspension) -> tuple[str | None, ...]:
     return (suspension.student_key,)
 
 
-def _evidence(suspension: Suspension, _as_of: dt.date, _bundle: Bundle) -> str:
-    back = f", returned {suspension.returned_on.isoformat()}" if suspension.returned_on else ""
-    return f"suspension {suspension.start.isoformat()} to {suspension.end.isoformat()}{back}"
+SUSPENDED: Final = reason(
+    "EVIDENCE.SUSPENSION", "休学 {start} 至 {end}", "suspension {start} to {end}"
+)
+SUSPENDED_RETURNED: Final = reason(
+    "EVIDENCE.SUSPENSION_RETURNED",
+    "休学 {start} 至 {end}，{returned_on} 复学",
+    "suspension {start} to {end}, returned {returned_on}",
+)
+
+
+def _evidence(suspension: Suspension, _as_of: dt.date, _bundle: Bundle) -> Stated:
+    dates = {"start": suspension.start, "end": suspension.end}
+    if suspension.returned_on is None:
+        return SUSPENDED.given(**dates)
+    return SUSPENDED_RETURNED.given(**dates, returned_on=suspension.returned_on)
 
 
 SUSPENSIONS: Final = KINDS.add(

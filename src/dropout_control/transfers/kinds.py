@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Final
 
 from dropout_control import columns
 from dropout_control.kinds import KINDS, Index, RecordKind, grouped
+from dropout_control.reasons import Stated, reason
 from dropout_control.transfers.model import Transfer
 
 if TYPE_CHECKING:
@@ -33,12 +34,29 @@ def _people(transfer: Transfer) -> tuple[str | None, ...]:
     return (transfer.student_key,)
 
 
-def _evidence(transfer: Transfer, _as_of: dt.date, _bundle: Bundle) -> str:
-    to = transfer.to_school or "no receiving school"
-    return (
-        f"transfer {transfer.transfer_id} from {transfer.from_school} to {to}, "
-        f"{transfer.status.value}, applied {transfer.applied_on.isoformat()}"
-    )
+TRANSFER: Final = reason(
+    "EVIDENCE.TRANSFER",
+    "转学 {transfer_id}：从 {from_school} 转至 {to_school}，{status:TRANSFER}，{applied_on} 申请",
+    "transfer {transfer_id} from {from_school} to {to_school}, {status}, applied {applied_on}",
+)
+TRANSFER_NOWHERE: Final = reason(
+    "EVIDENCE.TRANSFER_NO_SCHOOL",
+    "转学 {transfer_id}：从 {from_school} 转出，无转入学校，{status:TRANSFER}，{applied_on} 申请",
+    "transfer {transfer_id} from {from_school} to no receiving school, {status}, "
+    "applied {applied_on}",
+)
+
+
+def _evidence(transfer: Transfer, _as_of: dt.date, _bundle: Bundle) -> Stated:
+    facts = {
+        "transfer_id": transfer.transfer_id,
+        "from_school": transfer.from_school,
+        "status": transfer.status,
+        "applied_on": transfer.applied_on,
+    }
+    if transfer.to_school is None:
+        return TRANSFER_NOWHERE.given(**facts)
+    return TRANSFER.given(**facts, to_school=transfer.to_school)
 
 
 TRANSFERS: Final = KINDS.add(

@@ -15,6 +15,7 @@ from dropout_control.errors import DuplicateKind, UnknownKind
 from dropout_control.findings import SourceLocation, Subject
 from dropout_control.identity import mask_number
 from dropout_control.kinds import Index, grouped
+from dropout_control.reasons import Catalogue, reason
 from dropout_control.registry.queries import student_records_numbered
 from dropout_control.rules import Observation, RuleContext, rule
 
@@ -30,6 +31,10 @@ class HomeVisit:
     teacher: str
     source: SourceLocation | None = attrs.field(default=None, eq=False)
 
+
+# The application's reasons live in a catalogue of its own.
+APP_REASONS = Catalogue()
+VISITED = reason("VISIT.HOME", "{on} 家访", "home visit {on}", catalogue=APP_REASONS)
 
 VISITS_BY_STUDENT: Index[HomeVisit, object] = Index(
     "home_visits", "by_student", grouped(lambda visit: visit.student_number)
@@ -48,7 +53,7 @@ HOME_VISITS = RecordKind(
     },
     indexes=(VISITS_BY_STUDENT,),
     people=lambda visit: (visit.student_number,),
-    evidence=lambda visit, _as_of, _bundle: f"home visit {visit.visited_on.isoformat()}",
+    evidence=lambda visit, _as_of, _bundle: VISITED.given(on=visit.visited_on),
 )
 
 APP_KINDS = KINDS.extended(HOME_VISITS)

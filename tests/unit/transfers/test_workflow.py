@@ -273,7 +273,7 @@ def test_an_approval_out_of_turn_gives_its_reason_code_and_both_texts() -> None:
 
     assert (
         "TR.NOT_YOUR_TURN",
-        {"party": RECEIVING_BUREAU, "expected": RECEIVING_SCHOOL},
+        {"party": "receiving_bureau", "expected": "receiving_school"},
         "转入学校审核之前，转入地教育行政部门不能审核",
         "receiving_bureau cannot act before receiving_school has approved",
     ) == (info.value.code, dict(info.value.facts), info.value.message.zh, info.value.reason)
