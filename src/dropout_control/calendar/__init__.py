@@ -27,6 +27,7 @@ from dropout_control.calendar.school_days import (
     count_working_days,
 )
 from dropout_control.calendar.school_year import SchoolYear, Term
+from dropout_control.calendar.working_days import WorkingCalendar, YearArrangement
 from dropout_control.calendar.year_month import YearMonth
 
 __all__ = [
@@ -34,6 +35,8 @@ __all__ = [
     "MonthDay",
     "SchoolYear",
     "Term",
+    "WorkingCalendar",
+    "YearArrangement",
     "YearMonth",
     "add_school_days",
     "add_working_days",

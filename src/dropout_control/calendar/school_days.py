@@ -37,13 +37,13 @@ _WEEKDAYS_PER_WEEK = 5
 _SATURDAY = 5
 
 
-def _weekdays_before(ordinal: int) -> int:
+def weekdays_before(ordinal: int) -> int:
     """How many weekdays there are among the ordinals 1 to ``ordinal - 1``."""
     weeks, rest = divmod(ordinal - 1, 7)
     return weeks * _WEEKDAYS_PER_WEEK + min(rest, _WEEKDAYS_PER_WEEK)
 
 
-def _nth_weekday(n: int) -> int:
+def nth_weekday(n: int) -> int:
     """The ordinal of the ``n``-th weekday counted from ordinal 1 (``n`` >= 1)."""
     weeks, rest = divmod(n - 1, _WEEKDAYS_PER_WEEK)
     return weeks * 7 + rest + 1
@@ -81,7 +81,7 @@ def count_school_days(
     if end < start:
         return 0
     first, last = start.toordinal(), end.toordinal()
-    count = _weekdays_before(last + 1) - _weekdays_before(first)
+    count = weekdays_before(last + 1) - weekdays_before(first)
     if holidays:
         count -= sum(
             1 for day in _distinct(holidays) if start <= day <= end and day.weekday() < _SATURDAY
@@ -137,17 +137,17 @@ def add_school_days(
     position, remaining = start.toordinal(), days
     for ordinal, is_makeup in exceptions:
         # the answer if no further holiday or make-up day came before it
-        candidate = _nth_weekday(_weekdays_before(position + 1) + remaining)
+        candidate = nth_weekday(weekdays_before(position + 1) + remaining)
         if ordinal > candidate:
             break
         # the weekdays strictly between the position and this day are school days
-        remaining -= _weekdays_before(ordinal) - _weekdays_before(position + 1)
+        remaining -= weekdays_before(ordinal) - weekdays_before(position + 1)
         position = ordinal
         if is_makeup:
             remaining -= 1
             if remaining == 0:
                 return dt.date.fromordinal(position)
-    return dt.date.fromordinal(_nth_weekday(_weekdays_before(position + 1) + remaining))
+    return dt.date.fromordinal(nth_weekday(weekdays_before(position + 1) + remaining))
 
 
 count_working_days = count_school_days
