@@ -103,6 +103,13 @@ class Rule:
     needs_fields: tuple[str, ...] = ()
     optional_parameters: tuple[str, ...] = ()
     doc: str = attrs.field(default="", repr=False, eq=False)
+    precondition: Callable[[RuleContext[Any]], str | None] | None = attrs.field(
+        default=None, repr=False, eq=False
+    )
+
+    def why_not_ready(self, context: RuleContext[Any]) -> str | None:
+        """Why the rule cannot run in ``context`` (its precondition's reason), or ``None``."""
+        return None if self.precondition is None else self.precondition(context)
 
     def run(self, subject: object, context: RuleContext[Any], *, kind: str) -> Iterator[Finding]:
         """Check one subject of ``kind`` and yield complete findings."""
@@ -228,6 +235,7 @@ def rule(
     needs: Iterable[str] = (),
     needs_fields: Iterable[str] = (),
     optional_parameters: Iterable[str] = (),
+    precondition: Callable[[RuleContext[Any]], str | None] | None = None,
     registry: RuleRegistry = REGISTRY,
 ) -> Callable[[Callable[[_Item, RuleContext[Any]], Iterable[Observation]]], Rule]:
     """Register a check function as a rule.
@@ -238,7 +246,9 @@ def rule(
     ``needs`` further input kinds without which the rule does not run, and
     ``needs_fields`` the ``kind.field`` names that at least one record must carry.
     ``optional_parameters`` are read when in force and quoted then; without them the rule
-    still runs.
+    still runs. ``precondition`` is asked once per audit, after the inputs and the
+    parameters: a reason it gives reports the rule as not run (working days asked for a
+    year the calendar does not hold).
     """
     kinds = (about,) if isinstance(about, str) else tuple(about)
 
@@ -257,6 +267,7 @@ def rule(
                 needs_fields=tuple(needs_fields),
                 optional_parameters=tuple(optional_parameters),
                 doc=(check.__doc__ or "").strip(),
+                precondition=precondition,
             )
         )
 

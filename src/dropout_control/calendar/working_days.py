@@ -28,7 +28,12 @@ import attrs
 from dropout_control.calendar.school_days import nth_weekday, weekdays_before
 from dropout_control.errors import InvalidRecord, WorkingDaysNotCovered
 
-__all__ = ["WorkingCalendar", "YearArrangement"]
+__all__ = [
+    "WorkingCalendar",
+    "YearArrangement",
+    "add_working_days",
+    "count_working_days",
+]
 
 _SATURDAY = 5
 
@@ -268,3 +273,15 @@ class WorkingCalendar:
         result = dt.date.fromordinal(position)
         self.check_covers(start, result)
         return result
+
+
+def count_working_days(start: dt.date, end: dt.date, *, calendar: WorkingCalendar) -> int:
+    """The working days (工作日) from ``start`` to ``end``, both included, under
+    ``calendar`` (see :meth:`WorkingCalendar.count`)."""
+    return calendar.count(start, end)
+
+
+def add_working_days(start: dt.date, days: int, *, calendar: WorkingCalendar) -> dt.date:
+    """The working day ``days`` working days after ``start`` under ``calendar``, as in
+    "within 10 working days of the application" (see :meth:`WorkingCalendar.add`)."""
+    return calendar.add(start, days)
