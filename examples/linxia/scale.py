@@ -23,8 +23,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final, TextIO
 
-from dropout_control.calendar import add_working_days
+from dropout_control.calendar import WorkingCalendar, add_working_days
 from dropout_control.identity import LINXIA_COUNTIES, calc_check_character, is_known_region
+from dropout_control.policy import resolve_policy
+from dropout_control.policy.keys import CALENDAR_WORKING_DAY_ARRANGEMENTS
 from examples.linxia.setting import (
     AS_OF,
     CLASS_SIZE,
@@ -67,6 +69,12 @@ SCALE_SUSPENSION_HEADER: Final = (
     "extensions",
     "returned_on",
 )
+
+# China's working days as the rules count them (the State Council's arrangements).
+WORKING_DAYS = resolve_policy(on=dt.date(2019, 3, 20)).value(
+    CALENDAR_WORKING_DAY_ARRANGEMENTS, WorkingCalendar
+)
+
 SCALE_SUSPENSIONS_FILE: Final = "suspensions.csv"
 PRIMARY_SCHOOL_SIZE: Final = 480
 JUNIOR_SCHOOL_SIZE: Final = 1200
@@ -178,7 +186,11 @@ def completed_schedules(rng: random.Random) -> list[str]:
         applied = weekday(rng, dt.date(2018, 9, 10), 120)
         days = [applied]
         for _ in range(4):
-            days.append(add_working_days(days[-1], rng.randint(1, PARTY_LIMIT_WORKING_DAYS - 1)))
+            days.append(
+                add_working_days(
+                    days[-1], rng.randint(1, PARTY_LIMIT_WORKING_DAYS - 1), calendar=WORKING_DAYS
+                )
+            )
         dates = [d.isoformat() for d in days]
         found.append(f"{dates[0]},{{grade}},{{grade}},{','.join(dates[1:])},completed,{dates[4]}")
     return found
@@ -195,7 +207,7 @@ def pending_schedules() -> list[str]:
     ):
         days = [applied]
         for gap in gaps:
-            days.append(add_working_days(days[-1], gap))
+            days.append(add_working_days(days[-1], gap, calendar=WORKING_DAYS))
         dates = [d.isoformat() for d in days[1:]] + [""] * (4 - len(gaps))
         found.append(f"{applied.isoformat()},{{grade}},,{','.join(dates)},pending,")
     return found

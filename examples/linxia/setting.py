@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Final
 
-from dropout_control.calendar import add_working_days, age_on, latest_birth_date
+from dropout_control.calendar import WorkingCalendar, add_working_days, age_on, latest_birth_date
+from dropout_control.policy import resolve_policy
+from dropout_control.policy.keys import CALENDAR_WORKING_DAY_ARRANGEMENTS
 
 # --------------------------------------------------------------------------------------
 # The setting: one school year, one township, the national default parameters
@@ -298,13 +300,19 @@ def weekday_on_or_after(day: dt.date) -> dt.date:
     return day
 
 
+# China's working days as the rules count them (the State Council's arrangements).
+WORKING_DAYS = resolve_policy(on=dt.date(2019, 3, 20)).value(
+    CALENDAR_WORKING_DAY_ARRANGEMENTS, WorkingCalendar
+)
+
+
 def schedule(applied: dt.date, *gaps: int) -> Approvals:
     """The approvals of the parties in turn, each ``gap`` working days after the step
     before it (after the application, for the first); fewer gaps, fewer approvals."""
     dates: list[dt.date | None] = []
     previous = applied
     for gap in gaps:
-        previous = add_working_days(previous, gap)
+        previous = add_working_days(previous, gap, calendar=WORKING_DAYS)
         dates.append(previous)
     dates.extend([None] * (4 - len(dates)))
     return dates[0], dates[1], dates[2], dates[3]

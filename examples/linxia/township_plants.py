@@ -12,7 +12,9 @@ import datetime as dt
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from dropout_control.calendar import age_on, count_working_days
+from dropout_control.calendar import WorkingCalendar, age_on, count_working_days
+from dropout_control.policy import resolve_policy
+from dropout_control.policy.keys import CALENDAR_WORKING_DAY_ARRANGEMENTS
 from examples.linxia.records import (
     DeferralRow,
     EmploymentRow,
@@ -34,6 +36,12 @@ from examples.linxia.setting import (
     usual_grade,
     written,
 )
+
+# China's working days as the rules count them (the State Council's arrangements).
+WORKING_DAYS = resolve_policy(on=dt.date(2019, 3, 20)).value(
+    CALENDAR_WORKING_DAY_ARRANGEMENTS, WorkingCalendar
+)
+
 
 if TYPE_CHECKING:
     from examples.linxia.township import Township
@@ -285,7 +293,7 @@ def plant_registration(town: Township) -> None:
         child = town.child(town.born(rng.randint(8, 12)))
         child.deceased_on = died
         town.on_roster(child)
-        days = count_working_days(died + ONE_DAY, since)
+        days = count_working_days(died + ONE_DAY, since, calendar=WORKING_DAYS)
         student = town.enrol(
             child,
             usual_grade(child.birth_date),

@@ -100,7 +100,7 @@ def _audit(
     skipped: list[SkippedRule] = []
     tally = _Tally()
     for item in rules:
-        why = _why_not_run(item, bundle, policy)
+        why = _why_not_run(item, bundle, policy) or item.why_not_ready(context)
         if why is not None:
             skipped.append(SkippedRule(item.id, why))
             continue

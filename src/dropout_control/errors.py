@@ -44,6 +44,7 @@ __all__ = [
     "UnknownReason",
     "UnknownRule",
     "UnreadableInput",
+    "WorkingDaysNotCovered",
 ]
 
 
@@ -222,6 +223,22 @@ class ParameterNotInForce(DropoutControlError, LookupError):
         super().__init__(
             f"policy parameter {key!r} has no value in force on {on}; "
             f"its first value is in force from {first}"
+        )
+
+
+class WorkingDaysNotCovered(DropoutControlError, LookupError):
+    """Working days asked for in a year whose official days off the calendar does not hold.
+
+    The library does not fall back to plain weekdays: a layer adds the year (see the
+    how-to on a policy layer of your own).
+    """
+
+    def __init__(self, year: int, covered: str) -> None:
+        self.year = year
+        self.covered = covered
+        super().__init__(
+            f"working days in {year} are not known: calendar.working_day_arrangements "
+            f"covers {covered}; add the State Council's arrangements for {year} in a layer"
         )
 
 

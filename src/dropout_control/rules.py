@@ -107,6 +107,13 @@ class Rule:
     needs_fields: tuple[str, ...] = ()
     optional_parameters: tuple[str, ...] = ()
     doc: str = attrs.field(default="", repr=False, eq=False)
+    precondition: Callable[[RuleContext[Any]], Stated | None] | None = attrs.field(
+        default=None, repr=False, eq=False
+    )
+
+    def why_not_ready(self, context: RuleContext[Any]) -> Stated | None:
+        """Why the rule cannot run in ``context`` (its precondition's reason), or ``None``."""
+        return None if self.precondition is None else self.precondition(context)
 
     def run(self, subject: object, context: RuleContext[Any], *, kind: str) -> Iterator[Finding]:
         """Check one subject of ``kind`` and yield complete findings."""
@@ -254,6 +261,7 @@ def rule(
     needs: Iterable[str] = (),
     needs_fields: Iterable[str] = (),
     optional_parameters: Iterable[str] = (),
+    precondition: Callable[[RuleContext[Any]], Stated | None] | None = None,
     registry: RuleRegistry = REGISTRY,
 ) -> Callable[[Callable[[_Item, RuleContext[Any]], Iterable[Observation]]], Rule]:
     """Register a check function as a rule.
@@ -267,7 +275,9 @@ def rule(
     does not run, and ``needs_fields`` the ``kind.field`` names that at least one record
     must carry.
     ``optional_parameters`` are read when in force and quoted then; without them the rule
-    still runs.
+    still runs. ``precondition`` is asked once per audit, after the inputs and the
+    parameters: a reason it gives reports the rule as not run (working days asked for a
+    year the calendar does not hold).
     """
     kinds = (about,) if isinstance(about, str) else tuple(about)
 
@@ -286,6 +296,7 @@ def rule(
                 needs_fields=tuple(needs_fields),
                 optional_parameters=tuple(optional_parameters),
                 doc=(check.__doc__ or "").strip(),
+                precondition=precondition,
             )
         )
 

@@ -34,10 +34,11 @@ RULE_IDS = [str(item.id) for item in load_rules()]
 ALLOWED_INTERACTIONS: dict[str, frozenset[str]] = {}
 """Other rules a rule's violating bundle may also break (none so far)."""
 
-# Audit dates on which every parameter of the national and Linxia policies is in force,
-# school-year and month boundaries and a leap day among them.
+# Audit dates on which every parameter of the national and Linxia policies is in force
+# and the working-day calendar holds the year (to 2026), school-year and month
+# boundaries and a leap day among them.
 EVERY_RULE_RUNS = st.one_of(
-    st.dates(min_value=dt.date(2019, 3, 20), max_value=dt.date(2035, 12, 31)),
+    st.dates(min_value=dt.date(2019, 3, 20), max_value=dt.date(2026, 12, 31)),
     st.sampled_from(
         [dt.date(2019, 8, 31), dt.date(2019, 9, 1), dt.date(2020, 2, 29), dt.date(2021, 3, 1)]
     ),
@@ -116,8 +117,13 @@ def test_clean_bundles_give_no_finding_on_any_day_in_any_jurisdiction(
     report = audit(bundle, as_of=as_of, jurisdiction=jurisdiction)
 
     assert [] == rules_found(report)
-    # A rule is only ever skipped for a parameter that is not yet in force that day.
-    assert [] == [s.why for s in report.skipped_rules if "not in force" not in s.why]
+    # A rule is only ever skipped for a parameter that is not yet in force that day, or
+    # for working days of a year the calendar does not hold (after 2026).
+    assert [] == [
+        s.why
+        for s in report.skipped_rules
+        if "not in force" not in s.why and not (as_of.year > 2026 and "does not cover" in s.why)
+    ]
 
 
 @settings(max_examples=50, deadline=None)

@@ -2,7 +2,8 @@
 
 All the library's date logic lives here (日期计算): age in full years (周岁), the school
 year (学年) and term (学期) of a date, the cohort and school-age window (学龄) of a birth
-date, school and working days (上课日, 工作日) between dates, and lunar dates (农历).
+date, school days (上课日) between dates, China's working days (工作日) under the State
+Council's yearly holiday arrangements, and lunar dates (农历).
 Nothing here reads the clock: every function takes the dates it needs. Functions that
 depend on a policy number take the resolved policy as the keyword argument ``policy``.
 """
@@ -20,13 +21,14 @@ from dropout_control.calendar.cohorts import (
 )
 from dropout_control.calendar.lunar import LunarDate, read_as_lunar, same_day_lunar_and_gregorian
 from dropout_control.calendar.month_day import MonthDay
-from dropout_control.calendar.school_days import (
-    add_school_days,
+from dropout_control.calendar.school_days import add_school_days, count_school_days
+from dropout_control.calendar.school_year import SchoolYear, Term
+from dropout_control.calendar.working_days import (
+    WorkingCalendar,
+    YearArrangement,
     add_working_days,
-    count_school_days,
     count_working_days,
 )
-from dropout_control.calendar.school_year import SchoolYear, Term
 from dropout_control.calendar.year_month import YearMonth
 
 __all__ = [
@@ -34,6 +36,8 @@ __all__ = [
     "MonthDay",
     "SchoolYear",
     "Term",
+    "WorkingCalendar",
+    "YearArrangement",
     "YearMonth",
     "add_school_days",
     "add_working_days",

@@ -49,7 +49,7 @@ from dropout_control.findings import Finding, ParameterUse, RuleId, SourceLocati
 from dropout_control.identity import ResidentId, StudentNumber, mask_name, mask_number
 from dropout_control.identity.malformed import MalformedNumber
 from dropout_control.io.converter import is_record_class, make_converter, structure_hook
-from dropout_control.policy import Layer, Parameter, PolicyBook, SchoolStructure
+from dropout_control.policy import Layer, Parameter, PolicyBook, SchoolStructure, resolve_policy
 from dropout_control.policy.values import ValueKind, read_value
 from dropout_control.reasons import CATALOGUE, Reason, Stated
 
@@ -306,9 +306,17 @@ def _register_findings(made: cattrs.Converter, *, reveal: bool) -> None:
         definition = _definitions().get(use.key)
         if definition is None:
             return use
+        if isinstance(use.value, str) and definition.kind == _SUMMARISED:
+            # A calendar is written as its summary (a finding does not copy twenty years
+            # of days off): read back, it is the value the policy holds.
+            held = resolve_policy(use.jurisdiction, on=use.since)
+            return attrs.evolve(use, value=held.value(use.key))
         return attrs.evolve(use, value=read_value(definition.kind, use.value))
 
     made.register_structure_hook(ParameterUse, parameter_use_in)
+
+
+_SUMMARISED: Final = ValueKind.DAY_ARRANGEMENTS
 
 
 def _mask_birth_dates_in_texts(data: dict[str, Any], facts: Mapping[str, object]) -> None:

@@ -4,6 +4,12 @@ Resolution follows ``spec/parameters.md``: the most specific jurisdiction that h
 in force wins; within one jurisdiction the latest value whose date is on or before the day
 asked about. Layers added later for the same jurisdiction (an application's own) win over
 earlier ones on the same date.
+
+A kind whose values accumulate (:attr:`ValueKind.accumulates`: the working-day
+arrangements, year by year) is resolved differently: every value in force along the
+chain is merged, least specific first and then by date, a later value's years adding to
+or replacing the earlier ones. The merged parameter names the latest value's date and
+jurisdiction, every source in order, and the weakest mark among them.
 """
 
 from __future__ import annotations
@@ -25,7 +31,9 @@ from dropout_control.errors import (
     UnknownParameter,
 )
 from dropout_control.policy.layers import Layer, ParameterDefinition
-from dropout_control.policy.values import Mark, read_value
+from dropout_control.policy.values import Mark, merge_values, read_value
+
+_TRUST = (Mark.UNSOURCED, Mark.SECONDARY, Mark.CONFIRMED)
 
 __all__ = [
     "GANSU",
@@ -248,7 +256,13 @@ class PolicyBook:
                 earliest = history[0].since
                 first[key] = min(first.get(key, earliest), earliest)
                 in_force = [item for item in history if item.since <= on]
-                if in_force:
+                if not in_force:
+                    continue
+                if history[0].definition.kind.accumulates:
+                    wider = chosen.get(key)
+                    items = in_force if wider is None else [wider, *in_force]
+                    chosen[key] = functools.reduce(_accumulated, items)
+                else:
                     chosen[key] = in_force[-1]
         ordered = {key: chosen[key] for key in sorted(chosen)}
         return Policy(
@@ -268,6 +282,19 @@ class PolicyBook:
             for code in self.chain(jurisdiction)
             for item in self._by_jurisdiction[code].get(key, ())
         )
+
+
+def _accumulated(earlier: Parameter, later: Parameter) -> Parameter:
+    """``later``'s value added to ``earlier``'s (a kind whose values accumulate)."""
+    sources = earlier.source.split("; ")
+    source = "; ".join([*sources, later.source] if later.source not in sources else sources)
+    return attrs.evolve(
+        later,
+        value=merge_values(later.definition.kind, earlier.value, later.value),
+        source=source,
+        mark=min(earlier.mark, later.mark, key=_TRUST.index),
+        note="; ".join(note for note in (earlier.note, later.note) if note),
+    )
 
 
 @functools.cache

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Final
 
 __all__ = [
+    "CALENDAR_WORKING_DAY_ARRANGEMENTS",
     "COMPULSORY_STRUCTURE",
     "COMPULSORY_YEARS",
     "DISABILITY_AGE_EXTENSION_YEARS",
@@ -34,3 +35,4 @@ SCHOOL_YEAR_START: Final = "school_year.start"
 SCHOOL_YEAR_SPRING_TERM_START: Final = "school_year.spring_term_start"
 SCHOOL_AGE_UPPER: Final = "school_age.upper"
 DISABILITY_AGE_EXTENSION_YEARS: Final = "disability.age_extension_years"
+CALENDAR_WORKING_DAY_ARRANGEMENTS: Final = "calendar.working_day_arrangements"

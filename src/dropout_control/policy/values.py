@@ -10,6 +10,7 @@ from collections.abc import Callable
 import attrs
 
 from dropout_control.calendar.month_day import MonthDay
+from dropout_control.calendar.working_days import WorkingCalendar
 from dropout_control.errors import InvalidRecord
 from dropout_control.policy.keys import COMPULSORY_STRUCTURE
 from dropout_control.reasons import reason, vocabulary
@@ -18,7 +19,7 @@ STRUCTURE_FORM = reason(
     "POLICY.STRUCTURE_FORM", "学制应写作 小学年数+初中年数", "expected primary+junior years"
 )
 
-__all__ = ["Mark", "SchoolStructure", "ValueKind", "read_value", "show_value"]
+__all__ = ["Mark", "SchoolStructure", "ValueKind", "merge_values", "read_value", "show_value"]
 
 
 class Mark(enum.Enum):
@@ -105,6 +106,17 @@ class ValueKind(enum.Enum):
     CODES = "codes"
     PERIOD = "period"
     STRUCTURE = "structure"
+    DAY_ARRANGEMENTS = "day_arrangements"
+
+    @property
+    def accumulates(self) -> bool:
+        """Whether the values in force add up rather than the latest replacing the rest.
+
+        Day arrangements do: each dated value (the national data, a layer's new year)
+        adds its years to those of the values before it along the chain, least specific
+        first and then by date; a year given again replaces the earlier one.
+        """
+        return self is ValueKind.DAY_ARRANGEMENTS
 
 
 _PERIODS = frozenset({"monthly", "termly", "yearly"})
@@ -176,6 +188,7 @@ _READERS: dict[ValueKind, Callable[[object], object]] = {
     ValueKind.CODES: _codes,
     ValueKind.PERIOD: _period,
     ValueKind.STRUCTURE: _structure,
+    ValueKind.DAY_ARRANGEMENTS: WorkingCalendar.from_mapping,
 }
 
 
@@ -190,6 +203,18 @@ def read_value(kind: ValueKind, raw: object) -> object:
     ('health',)
     """
     return _READERS[kind](raw)
+
+
+def merge_values(kind: ValueKind, earlier: object, later: object) -> object:
+    """Two values of an accumulating kind merged: ``later`` adds to ``earlier`` and wins
+    where both speak (for day arrangements, year by year)."""
+    if (
+        kind is ValueKind.DAY_ARRANGEMENTS
+        and isinstance(earlier, WorkingCalendar)
+        and isinstance(later, WorkingCalendar)
+    ):
+        return earlier.extended(later)
+    raise TypeError(f"values of kind {kind.value} do not accumulate")
 
 
 def show_value(value: object) -> str | int | float | bool | list[str]:

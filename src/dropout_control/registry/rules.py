@@ -10,20 +10,22 @@ from collections.abc import Iterator
 from dropout_control.bundle import Bundle
 from dropout_control.calendar import (
     SchoolYear,
-    add_working_days,
+    WorkingCalendar,
     age_at_cutoff,
     cutoff_date,
 )
+from dropout_control.errors import WorkingDaysNotCovered
 from dropout_control.findings import Citation, Severity
 from dropout_control.policy import Mark, SchoolStructure
 from dropout_control.policy.keys import (
+    CALENDAR_WORKING_DAY_ARRANGEMENTS,
     COMPULSORY_STRUCTURE,
     ENROLMENT_AGE,
     ENROLMENT_CUTOFF,
     ENROLMENT_OVER_AGE_YEARS,
 )
 from dropout_control.population.queries import child_of
-from dropout_control.reasons import reason
+from dropout_control.reasons import Stated, reason
 from dropout_control.registry.keys import (
     REGISTRATION_CREATE_WITHIN_DAYS,
     REGISTRATION_DEATH_CANCEL_WITHIN_WORKING_DAYS,
@@ -42,6 +44,7 @@ NO_EXPULSION = Citation("义务教育法", "art 27", Mark.CONFIRMED)
 _TO_BE_CANCELLED = frozenset(
     {RecordStatus.ACTIVE, RecordStatus.SUSPENDED, RecordStatus.DROPPED_OUT}
 )
+_ONE_DAY = dt.timedelta(days=1)
 
 
 def _current_year(context: RuleContext[Bundle]) -> SchoolYear:
@@ -227,6 +230,19 @@ STILL_OPEN = reason("REG.STILL_OPEN", "至今状态仍为 {status:STATUS}", "and
 CLOSED_LATE = reason(
     "REG.CLOSED_LATE", "实际于 {closed_on} 注销", "and it was closed on {closed_on}"
 )
+DEADLINE_UNKNOWN = reason(
+    "REG.DEADLINE_NOT_KNOWN",
+    "{outcome}（{year} 年的工作日未知，无法计算期限）",
+    "{outcome} (working days of {year} are not known, so the deadline is not)",
+)
+
+
+def _working_days(context: RuleContext[Bundle]) -> WorkingCalendar:
+    return context.policy.value(CALENDAR_WORKING_DAY_ARRANGEMENTS, WorkingCalendar)
+
+
+def _working_days_known(context: RuleContext[Bundle]) -> Stated | None:
+    return _working_days(context).why_not_covering(context.as_of)
 
 
 @rule(
@@ -240,8 +256,9 @@ CLOSED_LATE = reason(
         "died on {deceased_on} per the population roster; the record was due to be "
         "cancelled by {deadline}, {outcome}",
     ),
-    parameters=[REGISTRATION_DEATH_CANCEL_WITHIN_WORKING_DAYS],
+    parameters=[REGISTRATION_DEATH_CANCEL_WITHIN_WORKING_DAYS, CALENDAR_WORKING_DAY_ARRANGEMENTS],
     citations=[HUNAN_2019],
+    precondition=_working_days_known,
 )
 def death_cancelled_in_time(
     record: StudentRecord, context: RuleContext[Bundle]
@@ -251,8 +268,11 @@ def death_cancelled_in_time(
     The death date comes from the population roster (same resident ID number). A record
     still open or kept as a dropout after the deadline, or closed (deceased or
     cancelled) later than it, is reported; a record that ended otherwise (graduated,
-    completed, transferred out) has nothing left to cancel. Working days are weekdays;
-    holidays are not known to the audit. Basis: Hunan
+    completed, transferred out) has nothing left to cancel. Working days are China's
+    (``calendar.working_day_arrangements``): the official days off are skipped and the
+    make-up working days counted. The rule does not run when the calendar does not hold
+    the audit date's year; a death in an earlier year it does not hold is reported with
+    the deadline unknown (``?``) and the year in ``not_covered``. Basis: Hunan
     2019 registration rules art 15 [S].
     """
     if record.resident_id is None:
@@ -261,15 +281,28 @@ def death_cancelled_in_time(
     if child is None or child.deceased_on is None or child.deceased_on > context.as_of:
         return
     limit = context.policy.value(REGISTRATION_DEATH_CANCEL_WITHIN_WORKING_DAYS, int)
-    deadline = add_working_days(child.deceased_on, limit)
     closed = record.status in (RecordStatus.DECEASED, RecordStatus.CANCELLED)
     closed_on: dt.date | None = record.status_since if closed else None
-    if record.status in _TO_BE_CANCELLED and context.as_of > deadline:
+    outcome: Stated
+    if record.status in _TO_BE_CANCELLED:
         outcome = STILL_OPEN.given(status=record.status)
-    elif closed_on is not None and closed_on > deadline:
+        last_in_time = context.as_of - _ONE_DAY
+    elif closed_on is not None:
         outcome = CLOSED_LATE.given(closed_on=closed_on)
+        last_in_time = closed_on - _ONE_DAY
     else:
         return
+    calendar = _working_days(context)
+    deadline: dt.date | str
+    not_covered: int | None = None
+    try:
+        # late when the deadline (the limit-th working day after the death) came before
+        if calendar.count(child.deceased_on + _ONE_DAY, last_in_time) < limit:
+            return
+        deadline = calendar.add(child.deceased_on, limit)
+    except WorkingDaysNotCovered as gap:
+        deadline, not_covered = "?", gap.year
+        outcome = DEADLINE_UNKNOWN.given(outcome=outcome, year=gap.year)
     yield Observation(
         subject=record.subject,
         source=record.source,
@@ -279,6 +312,7 @@ def death_cancelled_in_time(
             "deadline": deadline,
             "status": record.status.value,
             "closed_on": closed_on,
+            "not_covered": not_covered,
             "outcome": outcome,
         },
     )

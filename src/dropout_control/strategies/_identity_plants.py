@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 from dropout_control.bundle import Bundle
 from dropout_control.calendar import (
     SchoolYear,
-    add_working_days,
     age_at_cutoff,
     date_of_age,
     entry_year,
@@ -376,11 +375,11 @@ def plant_reg_003(draw: st.DrawFn, draft: Draft) -> Draft:
     child = draft.child_of(_person(record))
     assert child is not None
     latest_death = as_of - ONE_DAY
-    while add_working_days(latest_death, limit) >= as_of:
+    while calendar.add_working_days(latest_death, limit) >= as_of:
         latest_death -= ONE_DAY
     first = min(max(record.entry_date, as_of - dt.timedelta(days=365)), latest_death)
     died = between(draw, max(first, child.birth_date), latest_death)
-    deadline = add_working_days(died, limit)
+    deadline = calendar.add_working_days(died, limit)
     dead = attrs.evolve(child, deceased_on=died)
     new = record
     if draw(st.booleans()):  # closed, but too late

@@ -11,7 +11,7 @@ from typing import Any
 import attrs
 from hypothesis import strategies as st
 
-from dropout_control.calendar import SchoolYear, add_working_days
+from dropout_control.calendar import SchoolYear
 from dropout_control.identity import StudentNumber
 from dropout_control.registry import RecordStatus, StudentRecord
 from dropout_control.strategies._drafts import (
@@ -124,12 +124,12 @@ def plant_tr_002(draw: st.DrawFn, draft: Draft) -> Draft:
         for i in range(len(order))
     ]
     applied_on = calendar.as_of
-    while approvals(applied_on, gaps)[-1] > calendar.as_of:
+    while approvals(calendar, applied_on, gaps)[-1] > calendar.as_of:
         applied_on -= ONE_DAY
     pending = coin(draw)
     if pending:  # the receiving school approved the day it applied, nobody since
         applied_on = calendar.as_of - ONE_DAY
-        while add_working_days(applied_on, limit) >= calendar.as_of:
+        while calendar.add_working_days(applied_on, limit) >= calendar.as_of:
             applied_on -= ONE_DAY
         applied_on -= dt.timedelta(days=draw(st.integers(0, 60)))
     draft, record = _movable(draw, draft, lambda r: _fits(calendar, r, applied_on))
@@ -150,7 +150,7 @@ def plant_tr_002(draw: st.DrawFn, draft: Draft) -> Draft:
             **_dated({order[0]: applied_on}),
         )
     else:
-        dates = approvals(applied_on, gaps)
+        dates = approvals(calendar, applied_on, gaps)
         transfer = Transfer(
             transfer_id=draft.new_id("ZX"),
             student_number=record.student_number,

@@ -11,7 +11,7 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from dropout_control.calendar import SchoolYear, Term, add_working_days
+from dropout_control.calendar import SchoolYear, Term
 from dropout_control.identity import StudentNumber
 from dropout_control.identity.malformed import MalformedNumber
 from dropout_control.policy import Policy
@@ -70,12 +70,12 @@ def grade_on(calendar: SchoolCalendar, record: StudentRecord, day: dt.date) -> i
     return record.grade - (calendar.current.start_year - year.start_year)
 
 
-def approvals(start: dt.date, gaps: Sequence[int]) -> list[dt.date]:
+def approvals(calendar: SchoolCalendar, start: dt.date, gaps: Sequence[int]) -> list[dt.date]:
     """Approval dates, each ``gaps[i]`` working days after the one before (the first after
     ``start``)."""
     dates: list[dt.date] = []
     for gap in gaps:
-        start = add_working_days(start, gap)
+        start = calendar.add_working_days(start, gap)
         dates.append(start)
     return dates
 
@@ -103,17 +103,17 @@ def draw_transfer(
     limit = policy.value(TRANSFER_PARTY_LIMIT_WORKING_DAYS, int)
     gaps = [draw(st.integers(0, limit)) for _ in order]
     applied_on = draw(between(*applied))
-    dates = approvals(applied_on, gaps)
+    dates = approvals(calendar, applied_on, gaps)
     if not complete:
         # The approvals dated by the audit date (maybe none yet), the next not yet due.
         dates = [day for day in dates[: draw(st.integers(0, len(order) - 1))] if day <= as_of]
-        if add_working_days(dates[-1] if dates else applied_on, limit) < as_of:
+        if calendar.add_working_days(dates[-1] if dates else applied_on, limit) < as_of:
             # the next one overdue: complete it instead
             complete = True
-            dates = approvals(applied_on, gaps)
+            dates = approvals(calendar, applied_on, gaps)
     if complete and dates[-1] > as_of:
         applied_on = applied[0]
-        dates = approvals(applied_on, gaps)
+        dates = approvals(calendar, applied_on, gaps)
     if complete and dates[-1] > as_of:
         dates = [applied_on] * len(order)
     approved: dict[str, Any] = {

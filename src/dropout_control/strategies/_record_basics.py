@@ -12,11 +12,21 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from dropout_control.calendar import MonthDay, SchoolYear, latest_birth_date, school_age_window
+from dropout_control.calendar import (
+    MonthDay,
+    SchoolYear,
+    WorkingCalendar,
+    add_school_days,
+    add_working_days,
+    latest_birth_date,
+    school_age_window,
+)
+from dropout_control.errors import WorkingDaysNotCovered
 from dropout_control.findings import SourceLocation
 from dropout_control.identity import LINXIA_COUNTIES, ResidentId, StudentNumber
 from dropout_control.policy import NATIONAL, Policy, SchoolStructure, resolve_policy
 from dropout_control.policy.keys import (
+    CALENDAR_WORKING_DAY_ARRANGEMENTS,
     COMPULSORY_STRUCTURE,
     DISABILITY_AGE_EXTENSION_YEARS,
     ENROLMENT_AGE,
@@ -140,6 +150,23 @@ class SchoolCalendar:
         """How Hypothesis shows the calendar in a falsifying example: by its date and
         place, not the policy's every parameter."""
         printer.text(f"SchoolCalendar.of({self.as_of!r}, <policy of {self.policy.jurisdiction}>)")
+
+    def add_working_days(self, start: dt.date, days: int) -> dt.date:
+        """The day ``days`` working days after ``start``, counted as the rules count them
+        (the policy's ``calendar.working_day_arrangements``).
+
+        Where the calendar does not hold a year (past its last year, where the audit
+        date cannot be, since the rules that count working days do not run then),
+        plain weekdays stand in: the strategies place dates there, the rules never
+        count them.
+        """
+        if self.policy.is_in_force(CALENDAR_WORKING_DAY_ARRANGEMENTS):
+            working = self.policy.value(CALENDAR_WORKING_DAY_ARRANGEMENTS, WorkingCalendar)
+            try:
+                return add_working_days(start, days, calendar=working)
+            except WorkingDaysNotCovered:
+                pass
+        return add_school_days(start, days)
 
     @property
     def final_grade(self) -> int:

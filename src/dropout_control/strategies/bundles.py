@@ -78,6 +78,7 @@ from hypothesis.errors import InvalidArgument
 from dropout_control.bundle import Bundle
 from dropout_control.catalogue import load_rules
 from dropout_control.policy import Policy
+from dropout_control.rules import RuleContext
 from dropout_control.strategies._drafts import Draft, clean_drafts, finish
 from dropout_control.strategies._headcount_plants import (
     plant_rec_001,
@@ -226,7 +227,8 @@ def violating_bundles(
 
     Raises ``InvalidArgument`` for a rule without such a strategy (see
     :data:`RULES_WITH_STRATEGIES`) and for a rule that cannot fire on ``as_of``: a
-    parameter it reads is not yet in force, or the policy switch it enforces
+    parameter it reads is not yet in force, its precondition fails (working days of the
+    audit date's year not known), or the policy switch it enforces
     (``transfer.blocked_while_suspended`` for TR-004,
     ``transfer.blocked_in_graduating_final_term`` for TR-005) is off.
     """
@@ -244,6 +246,10 @@ def violating_bundles(
             raise InvalidArgument(
                 f"{key} does not run on {as_of}: {', '.join(missing)} not in force"
             )
+        context = RuleContext(bundle=Bundle(), policy=calendar.policy, as_of=as_of)
+        why = rules[key].why_not_ready(context)
+        if why is not None:
+            raise InvalidArgument(f"{key} does not run on {as_of}: {why}")
     for rule, flag in _NEEDS_FLAG.items():
         if key == rule and not calendar.policy.value(flag, bool):
             raise InvalidArgument(f"{key} cannot fire on {as_of}: {flag} is false")

@@ -18,10 +18,12 @@ import datetime as dt
 from collections.abc import Iterator
 
 from dropout_control.bundle import Bundle
-from dropout_control.calendar import SchoolYear, Term, count_working_days
+from dropout_control.calendar import SchoolYear, Term, WorkingCalendar
+from dropout_control.errors import WorkingDaysNotCovered
 from dropout_control.findings import Citation, Severity
 from dropout_control.policy import Mark, SchoolStructure
 from dropout_control.policy.keys import (
+    CALENDAR_WORKING_DAY_ARRANGEMENTS,
     COMPULSORY_STRUCTURE,
     SCHOOL_YEAR_SPRING_TERM_START,
     SCHOOL_YEAR_START,
@@ -41,7 +43,7 @@ from dropout_control.transfers.keys import (
 )
 from dropout_control.transfers.model import ApprovalParty, Transfer, TransferStatus
 from dropout_control.transfers.queries import taken_outside, transferred_out_on, transfers_of
-from dropout_control.transfers.workflow import approval_order, next_step
+from dropout_control.transfers.workflow import approval_order
 
 __all__ = ["taken_outside", "transferred_out_on"]
 
@@ -181,9 +183,12 @@ def approvals_in_order(transfer: Transfer, context: RuleContext[Bundle]) -> Iter
 # TR-002 --------------------------------------------------------------------------------
 
 
-def _working_days(after: dt.date, until: dt.date) -> int:
-    """Working days from the day after ``after`` to ``until``, both included."""
-    return count_working_days(after + _ONE_DAY, until)
+def _working_days(context: RuleContext[Bundle]) -> WorkingCalendar:
+    return context.policy.value(CALENDAR_WORKING_DAY_ARRANGEMENTS, WorkingCalendar)
+
+
+def _working_days_known(context: RuleContext[Bundle]) -> Stated | None:
+    return _working_days(context).why_not_covering(context.as_of)
 
 
 PARTY_LATE = reason(
@@ -193,6 +198,16 @@ PARTY_OVERDUE = reason(
     "TR.PARTY_OVERDUE",
     "{party:PARTY}应于 {due_on} 前审核，至今已 {days} 个工作日未审核",
     "{party:PARTY} was due by {due_on} and has not approved after {days} working days",
+)
+PARTY_NOT_TIMED = reason(
+    "TR.PARTY_NOT_TIMED",
+    "{party:PARTY}用时无法计算（{year} 年的工作日未知）",
+    "{party:PARTY} cannot be timed (working days of {year} are not known)",
+)
+PARTY_WAITING_NOT_TIMED = reason(
+    "TR.PARTY_WAITING_NOT_TIMED",
+    "{party:PARTY}尚未审核，期限无法计算（{year} 年的工作日未知）",
+    "{party:PARTY} has not approved and cannot be timed (working days of {year} are not known)",
 )
 
 
@@ -205,42 +220,68 @@ PARTY_OVERDUE = reason(
         "转学审核超时（每个环节限 {limit} 个工作日）：{problems}",
         "a transfer approval took longer than {limit} working days: {problems}",
     ),
-    parameters=[TRANSFER_PARTY_LIMIT_WORKING_DAYS, TRANSFER_APPROVAL_ORDER],
+    parameters=[
+        TRANSFER_PARTY_LIMIT_WORKING_DAYS,
+        TRANSFER_APPROVAL_ORDER,
+        CALENDAR_WORKING_DAY_ARRANGEMENTS,
+    ],
     citations=[REGISTRATION_RULES],
+    precondition=_working_days_known,
 )
 def approvals_in_time(transfer: Transfer, context: RuleContext[Bundle]) -> Iterator[Observation]:
     """Each party approves a transfer within its working-day limit (审核时限).
 
     A party's time runs from the previous party's approval in ``transfer.approval_order``
-    (from the application for the first party) to its own, counted in working days
-    (weekdays; the audit knows no holiday calendar), the day it starts from excluded; it
-    is late when that exceeds ``transfer.party_limit_working_days``. A party whose
-    previous party has no date is not timed (TR-001 reports the gap). For a pending
-    transfer the party whose turn it is is late too when the audit date is after its due
-    date; its days are counted to the audit date. One finding per transfer names every
-    late party with its working days. Basis: 教基一〔2013〕7号 transfer provisions [S]: ten
-    working days for each of the four parties.
+    (from the application for the first party) to its own, counted in China's working
+    days (``calendar.working_day_arrangements``: the official days off skipped, the
+    make-up working days counted), the day it starts from excluded; it is late when that
+    exceeds ``transfer.party_limit_working_days``. A party whose previous party has no
+    date is not timed (TR-001 reports the gap). For a pending transfer the party whose
+    turn it is is late too when the audit date is after its due date; its days are
+    counted to the audit date. One finding per transfer names every late party with its
+    working days. The rule does not run when the calendar does not hold the audit
+    date's year; a party whose time runs through an earlier year it does not hold is
+    reported as not timed, with the year in ``not_covered``. Basis: 教基一〔2013〕7号
+    transfer provisions [S]: ten working days for each of the four parties.
     """
     order = _order(context)
     limit = context.policy.value(TRANSFER_PARTY_LIMIT_WORKING_DAYS, int)
+    calendar = _working_days(context)
     late: dict[str, int] = {}
+    not_covered: dict[str, int] = {}
     problems: list[Stated] = []
     previous: dt.date | None = transfer.applied_on
+    waiting: tuple[ApprovalParty, dt.date] | None = None
     for party in order:
         day = transfer.approved_on(party)
+        if day is None and previous is not None and waiting is None:
+            waiting = (party, previous)
         if day is not None and previous is not None:
-            taken = _working_days(previous, day)
+            try:
+                taken = calendar.count(previous + _ONE_DAY, day)
+            except WorkingDaysNotCovered as gap:
+                not_covered[party.value] = gap.year
+                problems.append(PARTY_NOT_TIMED.given(party=party, year=gap.year))
+                taken = 0
             if taken > limit:
                 late[party.value] = taken
                 problems.append(PARTY_LATE.given(party=party, days=taken))
         previous = day
-    step = next_step(transfer, policy=context.policy)
-    overdue = step is not None and step.is_overdue_on(context.as_of)
-    if step is not None and overdue:
-        so_far = _working_days(step.starts_on, context.as_of)
-        late[step.party.value] = so_far
-        problems.append(PARTY_OVERDUE.given(party=step.party, due_on=step.due_on, days=so_far))
-    if not late:
+    overdue: ApprovalParty | None = None
+    due_on: dt.date | None = None
+    if waiting is not None and not transfer.is_closed:
+        party, starts_on = waiting
+        try:
+            # overdue when its due date (the limit-th working day) is before the audit date
+            if calendar.count(starts_on + _ONE_DAY, context.as_of - _ONE_DAY) >= limit:
+                overdue, due_on = party, calendar.add(starts_on, limit)
+                so_far = calendar.count(starts_on + _ONE_DAY, context.as_of)
+                late[party.value] = so_far
+                problems.append(PARTY_OVERDUE.given(party=party, due_on=due_on, days=so_far))
+        except WorkingDaysNotCovered as gap:
+            not_covered[party.value] = gap.year
+            problems.append(PARTY_WAITING_NOT_TIMED.given(party=party, year=gap.year))
+    if not late and not not_covered:
         return
     yield Observation(
         subject=transfer.subject,
@@ -249,8 +290,9 @@ def approvals_in_time(transfer: Transfer, context: RuleContext[Bundle]) -> Itera
             "limit": limit,
             "late": late,
             "late_parties": list(late),
-            "overdue_party": step.party.value if step is not None and overdue else None,
-            "due_on": step.due_on if step is not None and overdue else None,
+            "overdue_party": overdue.value if overdue is not None else None,
+            "due_on": due_on,
+            "not_covered": not_covered,
             "problems": problems,
         },
     )

@@ -37,14 +37,14 @@ hold approvals out of order all the same; those are findings (TR-001), not error
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
 from typing import Any
 
 import attrs
 
-from dropout_control.calendar import add_working_days
+from dropout_control.calendar import WorkingCalendar, add_working_days
 from dropout_control.errors import InvalidCode, OutOfOrderApproval
 from dropout_control.policy import Policy
+from dropout_control.policy.keys import CALENDAR_WORKING_DAY_ARRANGEMENTS
 from dropout_control.reasons import reason
 from dropout_control.transfers.keys import (
     TRANSFER_APPROVAL_ORDER,
@@ -137,22 +137,18 @@ def _first_missing(
     return None
 
 
-def next_step(
-    transfer: Transfer,
-    *,
-    policy: Policy,
-    holidays: Collection[dt.date] = frozenset(),
-    makeup_days: Collection[dt.date] = frozenset(),
-) -> Step | None:
+def next_step(transfer: Transfer, *, policy: Policy) -> Step | None:
     """The step a transfer waits for: the first party of ``transfer.approval_order`` that
     has not approved, and the day its approval is due by.
 
     The step is due ``transfer.party_limit_working_days`` working days after the
-    previous party's approval (after the application for the first party), counted as
-    :func:`~dropout_control.calendar.add_working_days` counts them; pass the year's
-    ``holidays`` and ``makeup_days`` (调休补班) to count them too. ``None`` when the
-    transfer is completed or rejected, or when every party has approved (a pending
-    record that should have been completed: see TR-001).
+    previous party's approval (after the application for the first party), in China's
+    working days under the policy's ``calendar.working_day_arrangements`` (official days
+    off skipped, make-up working days counted). ``None`` when the transfer is completed
+    or rejected, or when every party has approved (a pending record that should have
+    been completed: see TR-001). Raises
+    :class:`~dropout_control.errors.WorkingDaysNotCovered` when the count runs through
+    a year the calendar does not hold.
     """
     if transfer.is_closed:
         return None
@@ -162,7 +158,8 @@ def next_step(
         return None
     party, starts_on = missing
     limit = policy.value(TRANSFER_PARTY_LIMIT_WORKING_DAYS, int)
-    due_on = add_working_days(starts_on, limit, holidays=holidays, makeup_days=makeup_days)
+    calendar = policy.value(CALENDAR_WORKING_DAY_ARRANGEMENTS, WorkingCalendar)
+    due_on = add_working_days(starts_on, limit, calendar=calendar)
     return Step(
         party=party, school_id=transfer.school_of(party), starts_on=starts_on, due_on=due_on
     )

@@ -6,9 +6,7 @@ import pytest
 
 from dropout_control.calendar import (
     add_school_days,
-    add_working_days,
     count_school_days,
-    count_working_days,
 )
 from dropout_control.errors import InvalidRecord
 
@@ -112,11 +110,3 @@ def test_a_makeup_day_on_the_start_is_not_counted() -> None:
 def test_a_negative_number_of_school_days_raises() -> None:
     with pytest.raises(InvalidRecord, match="days"):
         add_school_days(dt.date(2019, 9, 2), -1)
-
-
-def test_working_days_are_counted_as_school_days() -> None:
-    assert count_school_days is count_working_days
-
-
-def test_working_days_are_added_as_school_days() -> None:
-    assert add_school_days is add_working_days

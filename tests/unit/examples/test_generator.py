@@ -21,13 +21,15 @@ from pathlib import Path
 
 import pytest
 
-from dropout_control.calendar import age_on, count_working_days, latest_birth_date
+from dropout_control.calendar import WorkingCalendar, age_on, count_working_days, latest_birth_date
 from dropout_control.identity import (
     ResidentId,
     is_known_region,
     is_valid_resident_id,
     is_valid_student_number,
 )
+from dropout_control.policy import resolve_policy
+from dropout_control.policy.keys import CALENDAR_WORKING_DAY_ARRANGEMENTS
 
 ROOT = Path(__file__).resolve().parents[3]
 GENERATOR = ROOT / "examples" / "generate.py"
@@ -43,6 +45,12 @@ DEMO_FILES = (
     "suspensions.jsonl",
     "transfers.csv",
 )
+
+# China's working days as the rules count them (the State Council's arrangements).
+WORKING_DAYS = resolve_policy(on=dt.date(2019, 3, 20)).value(
+    CALENDAR_WORKING_DAY_ARRANGEMENTS, WorkingCalendar
+)
+
 
 AS_OF = dt.date(2019, 3, 20)
 CUTOFF = dt.date(2018, 8, 31)
@@ -217,8 +225,8 @@ def in_spring_term(day: dt.date) -> bool:
 
 
 def working_days_after(start: dt.date, until: dt.date) -> int:
-    """Working days from the day after ``start`` to ``until`` (weekdays only)."""
-    return count_working_days(start + dt.timedelta(days=1), until)
+    """Working days from the day after ``start`` to ``until`` (China's, as the rules)."""
+    return count_working_days(start + dt.timedelta(days=1), until, calendar=WORKING_DAYS)
 
 
 @dataclass
@@ -564,7 +572,7 @@ class Derived:
                 closed = record.since or AS_OF
             else:
                 continue
-            if count_working_days(died + dt.timedelta(days=1), closed) > 10:
+            if working_days_after(died, closed) > 10:
                 self.add("REG-003", "students.csv", record.line)
 
     def check_employment(self) -> None:

@@ -274,10 +274,12 @@ def test_one_finding_names_every_late_party() -> None:
 
     finding = single(audit_of(late), "TR-002")
 
-    # 3 to 17 January: 11 working days; 21 January to 18 February: 21 working days.
+    # 3 to 17 January: 11 working days. 19 January to 18 February: 21 weekdays, less the
+    # five of the Spring Festival (4 to 8 February), plus the make-up Saturday and Sunday
+    # (2 and 3 February): 18 working days.
     expected = {"late_parties": ["receiving_school", "sending_school"]}
     assert expected == facts(finding, *expected)
-    assert {"receiving_school": 11, "sending_school": 21} == finding.facts["late"]
+    assert {"receiving_school": 11, "sending_school": 18} == finding.facts["late"]
 
 
 def test_a_pending_step_past_its_due_date_on_the_audit_date_is_late() -> None:

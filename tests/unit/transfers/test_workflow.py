@@ -93,16 +93,23 @@ def test_a_transfer_without_a_receiving_school_names_no_school_for_the_first_ste
     assert (RECEIVING_SCHOOL, None) == (step.party, step.school_id)
 
 
-def test_a_holiday_given_moves_the_due_date() -> None:
-    # Applied Friday 29 March 2019; Qingming fell on Friday 5 April 2019.
-    application = pending(applied_on=dt.date(2019, 3, 29))
+def test_an_official_day_off_moves_the_due_date() -> None:
+    # Applied Friday 29 March 2019. Qingming was a day off on Friday 5 April 2019: the
+    # tenth working day is Monday 15 April, not Friday 12 April.
+    step = next_step(pending(applied_on=dt.date(2019, 3, 29)), policy=POLICY)
 
-    plain = next_step(application, policy=POLICY)
-    with_holiday = next_step(application, policy=POLICY, holidays={dt.date(2019, 4, 5)})
+    assert step is not None
+    assert dt.date(2019, 4, 15) == step.due_on
 
-    assert plain is not None
-    assert with_holiday is not None
-    assert (dt.date(2019, 4, 12), dt.date(2019, 4, 15)) == (plain.due_on, with_holiday.due_on)
+
+def test_a_make_up_sunday_counts_towards_the_due_date() -> None:
+    # Applied Thursday 25 April 2019. Labour Day ran 1 to 4 May; Sunday 28 April and
+    # Saturday 5 May were worked. Working days: 26, 28, 29, 30 April, 5, 6, 7, 8, 9,
+    # 10 May: the tenth is Friday 10 May.
+    step = next_step(pending(applied_on=dt.date(2019, 4, 25)), policy=POLICY)
+
+    assert step is not None
+    assert dt.date(2019, 5, 10) == step.due_on
 
 
 def test_a_step_is_overdue_only_after_its_due_date() -> None:
