@@ -20,7 +20,6 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.doctest",
     "catalogue",
-    "record_kinds",
 ]
 
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}

@@ -5,6 +5,8 @@ library's own data, so the docs can never drift from what the code decides.
   its jurisdiction, source and mark; option ``:jurisdiction:`` shows, for each key,
   whether that layer sets it or the value shows through from a wider one.
 - ``rule-catalogue``: the registered rules, optionally of one ``:area:``.
+- ``record-kinds``: every declared record kind with its files, key, indexes and the
+  other names of its columns (the input formats, from the declarations themselves).
 - ``reason-catalogue``: every reason code with its Chinese and English text, one table
   per area (the code's first part).
 """
@@ -13,12 +15,15 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from dropout_control import KINDS
 from dropout_control.catalogue import load_reasons, load_rules
+from dropout_control.io.rows import FORMATS
 from dropout_control.policy import NATIONAL, PolicyBook
 from dropout_control.policy.values import show_value
 
@@ -160,9 +165,50 @@ class ReasonCatalogue(SphinxDirective):
         return sections
 
 
+def _type_name(kind: Any, field: str) -> str:
+    attrs.resolve_types(kind.record_class)
+    shown = attrs.fields_dict(kind.record_class)[field].type
+    text = getattr(shown, "__name__", None) or str(shown)
+    return text.replace("datetime.", "").replace("dropout_control.", "").replace("NoneType", "None")
+
+
+class RecordKinds(SphinxDirective):
+    """Print every declared kind with its files, key, indexes and columns."""
+
+    def run(self) -> list[nodes.Node]:
+        suffixes = ", ".join(sorted(FORMATS))
+        found: list[nodes.Node] = []
+        for kind in KINDS:
+            section = nodes.section(ids=[nodes.make_id(f"kind-{kind.name}")])
+            zh, en = kind.title
+            section += nodes.title(text=f"{kind.name}: {en} ({zh})" if en else kind.name)
+            key = ", ".join(kind.unique_key) or "none"
+            personal = " (a personal number, masked when shown)" if kind.personal_key else ""
+            facts = [
+                f"Files: {', '.join(kind.files)}, with the suffix {suffixes}.",
+                f"Record class: {kind.record_class.__module__}.{kind.record_class.__name__}.",
+                f"Unique key: {key}{personal}.",
+                "Indexes: " + (", ".join(index.name for index in kind.indexes) or "none") + ".",
+            ]
+            listed = nodes.bullet_list()
+            for text in facts:
+                item = nodes.list_item()
+                item += nodes.paragraph(text=text)
+                listed += item
+            section += listed
+            rows = [
+                [field, _type_name(kind, field), "、".join(kind.aliases.get(field, ())) or "-"]
+                for field in kind.fields
+            ]
+            section += _table(["field", "type", "other column names"], rows, [22, 30, 48])
+            found.append(section)
+        return found
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the directives."""
     app.add_directive("parameter-table", ParameterTable)
     app.add_directive("rule-catalogue", RuleCatalogue)
+    app.add_directive("record-kinds", RecordKinds)
     app.add_directive("reason-catalogue", ReasonCatalogue)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -52,7 +52,28 @@ class DropoutControlError(Exception):
     """Root of every error this library raises."""
 
 
-class InvalidRecord(DropoutControlError, ValueError):
+class _GivesReason:
+    """An error whose reason is a code with facts (``stated``), as findings give theirs."""
+
+    stated: Stated
+
+    @property
+    def code(self) -> str:
+        """The code of the reason (``ID.CHECK_CHARACTER``, ``TR.NOT_YOUR_TURN`` …)."""
+        return self.stated.code
+
+    @property
+    def facts(self) -> Mapping[str, object]:
+        """The facts of the reason (the character expected, the party …)."""
+        return self.stated.facts
+
+    @property
+    def message(self) -> Message:
+        """The reason in Chinese and English, rendered from the facts."""
+        return self.stated.message
+
+
+class InvalidRecord(_GivesReason, DropoutControlError, ValueError):
     """A value or record that cannot exist.
 
     ``field`` names the offending field; ``code`` is the code of the
@@ -85,21 +106,6 @@ class InvalidRecord(DropoutControlError, ValueError):
     def reason(self) -> str:
         """The reason in English words."""
         return self.stated.message.en
-
-    @property
-    def code(self) -> str:
-        """The code of the reason (``ID.CHECK_CHARACTER``, ``INPUT.NO_SUCH_DATE`` …)."""
-        return self.stated.code
-
-    @property
-    def facts(self) -> Mapping[str, object]:
-        """The facts of the reason (the character expected, the position …)."""
-        return self.stated.facts
-
-    @property
-    def message(self) -> Message:
-        """The reason in Chinese and English, rendered from the facts."""
-        return self.stated.message
 
 
 class InvalidResidentId(InvalidRecord):
@@ -143,7 +149,7 @@ class InvalidLunarDate(InvalidDate):
     the year does not have) or lies outside the range the calendar covers."""
 
 
-class OutOfOrderApproval(DropoutControlError, ValueError):
+class OutOfOrderApproval(_GivesReason, DropoutControlError, ValueError):
     """An approval of a transfer (转学审核) that cannot be recorded as asked.
 
     Raised when a party approves out of turn, when the transfer is already completed or
@@ -174,21 +180,6 @@ class OutOfOrderApproval(DropoutControlError, ValueError):
             else "no approval is expected"
         )
         super().__init__(f"transfer {transfer_id!r}: {self.reason}; {turn}")
-
-    @property
-    def code(self) -> str:
-        """The code of the reason (``TR.NOT_YOUR_TURN`` …)."""
-        return self.stated.code
-
-    @property
-    def facts(self) -> Mapping[str, object]:
-        """The facts of the reason."""
-        return self.stated.facts
-
-    @property
-    def message(self) -> Message:
-        """The reason in Chinese and English, rendered from the facts."""
-        return self.stated.message
 
 
 class UnknownJurisdiction(DropoutControlError, LookupError):
@@ -259,7 +250,7 @@ class UnknownRule(DropoutControlError, LookupError):
         super().__init__(f"rule {rule_id!r} is not registered")
 
 
-class UnreadableInput(DropoutControlError, OSError):
+class UnreadableInput(_GivesReason, DropoutControlError, OSError):
     """An input file or folder that cannot be read at all (missing, undecodable, not a table).
 
     ``path`` names the file or folder as given; ``stated`` is the reason with its facts
@@ -274,11 +265,6 @@ class UnreadableInput(DropoutControlError, OSError):
         self.stated: Stated = reason.given(**(facts or {}))
         self.reason = self.stated.message.en
         super().__init__(f"{self.path}: cannot be read: {self.reason}")
-
-    @property
-    def code(self) -> str:
-        """The code of the reason."""
-        return self.stated.code
 
     def __str__(self) -> str:
         return f"{self.path}: cannot be read: {self.reason}"

@@ -6,7 +6,7 @@ import operator
 from collections.abc import Callable
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from dropout_control.calendar.year_month import YearMonth
@@ -37,6 +37,7 @@ def test_months_compare_as_their_year_and_month_do(first: YearMonth, second: Yea
 
 @given(months)
 def test_equal_months_hash_alike_and_sort_by_time(month: YearMonth) -> None:
+    assume(month != YearMonth(9999, 12))  # the last month the calendar has: no next one
     same = YearMonth(month.year, month.month)
     assert (hash(same), [month, month.next()]) == (
         hash(month),

@@ -7,16 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from dropout_control import catalogue
+
 PACKAGE = Path(__file__).parents[3] / "src" / "dropout_control"
-RULE_MODULES = {
-    "dropout_control.intake_rules",
-    "dropout_control.registry.identity_rules",
-    "dropout_control.registry.rules",
-    "dropout_control.population.rules",
-    "dropout_control.reconciliation.rules",
-    "dropout_control.transfers.rules",
-    "dropout_control.suspensions.rules",
-}
+RULE_MODULES = frozenset(catalogue.RULE_MODULES)
 
 
 def test_importing_the_package_registers_every_rule_and_kind() -> None:
