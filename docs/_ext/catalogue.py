@@ -55,6 +55,8 @@ def _row(cells: list[str]) -> nodes.row:
 
 def _shown(value: object) -> str:
     plain = show_value(value)
+    if isinstance(plain, dict):
+        return "; ".join(f"{key}: {', '.join(items)}" for key, items in plain.items())
     return ", ".join(plain) if isinstance(plain, list) else str(plain)
 
 

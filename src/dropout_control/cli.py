@@ -340,7 +340,10 @@ def _params_text(book: PolicyBook, policy: Policy, out: TextIO) -> None:
         if policy.is_in_force(key):
             parameter = policy[key]
             value = show_value(parameter.value)
-            shown = ", ".join(value) if isinstance(value, list) else str(value)
+            if isinstance(value, dict):
+                shown = "; ".join(f"{step}: {', '.join(who)}" for step, who in value.items())
+            else:
+                shown = ", ".join(value) if isinstance(value, list) else str(value)
             unit = f" {parameter.definition.unit}" if parameter.definition.unit else ""
             print(f"{key}  = {shown}{unit}", file=out)
             print(

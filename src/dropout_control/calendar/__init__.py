@@ -20,7 +20,7 @@ from dropout_control.calendar.cohorts import (
     usual_grade_for_age,
 )
 from dropout_control.calendar.lunar import LunarDate, read_as_lunar, same_day_lunar_and_gregorian
-from dropout_control.calendar.month_day import MonthDay
+from dropout_control.calendar.month_day import MonthDay, MonthDaySpan
 from dropout_control.calendar.school_days import add_school_days, count_school_days
 from dropout_control.calendar.school_year import SchoolYear, Term
 from dropout_control.calendar.working_days import (
@@ -34,6 +34,7 @@ from dropout_control.calendar.year_month import YearMonth
 __all__ = [
     "LunarDate",
     "MonthDay",
+    "MonthDaySpan",
     "SchoolYear",
     "Term",
     "WorkingCalendar",

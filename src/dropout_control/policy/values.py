@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
 
 import attrs
 
-from dropout_control.calendar.month_day import MonthDay
+from dropout_control.calendar.month_day import MonthDay, MonthDaySpan
 from dropout_control.calendar.working_days import WorkingCalendar
 from dropout_control.errors import InvalidRecord
 from dropout_control.policy.keys import COMPULSORY_STRUCTURE
@@ -107,6 +108,8 @@ class ValueKind(enum.Enum):
     PERIOD = "period"
     STRUCTURE = "structure"
     DAY_ARRANGEMENTS = "day_arrangements"
+    MONTH_DAY_SPAN = "month_day_span"
+    ROLE_TABLE = "role_table"
 
     @property
     def accumulates(self) -> bool:
@@ -174,6 +177,17 @@ def _period(raw: object) -> str:
     return text
 
 
+def _month_day_span(raw: object) -> MonthDaySpan:
+    return MonthDaySpan.parse(_text(raw))
+
+
+def _role_table(raw: object) -> Mapping[str, tuple[str, ...]]:
+    """A table of steps, each with the codes of the roles that own it."""
+    if not isinstance(raw, Mapping) or not raw:
+        raise TypeError("expected a table of steps, each with a list of roles")
+    return MappingProxyType({_text(step): _codes(roles) for step, roles in raw.items()})
+
+
 def _structure(raw: object) -> SchoolStructure:
     return SchoolStructure.parse(_text(raw))
 
@@ -189,6 +203,8 @@ _READERS: dict[ValueKind, Callable[[object], object]] = {
     ValueKind.PERIOD: _period,
     ValueKind.STRUCTURE: _structure,
     ValueKind.DAY_ARRANGEMENTS: WorkingCalendar.from_mapping,
+    ValueKind.MONTH_DAY_SPAN: _month_day_span,
+    ValueKind.ROLE_TABLE: _role_table,
 }
 
 
@@ -217,7 +233,9 @@ def merge_values(kind: ValueKind, earlier: object, later: object) -> object:
     raise TypeError(f"values of kind {kind.value} do not accumulate")
 
 
-def show_value(value: object) -> str | int | float | bool | list[str]:
+def show_value(
+    value: object,
+) -> str | int | float | bool | list[str] | dict[str, list[str]]:
     """A value as plain JSON-ready data (the inverse of :func:`read_value`).
 
     >>> show_value(MonthDay(8, 31))
@@ -225,6 +243,8 @@ def show_value(value: object) -> str | int | float | bool | list[str]:
     """
     if isinstance(value, bool | int | float):
         return value
+    if isinstance(value, Mapping):
+        return {str(key): [str(item) for item in items] for key, items in value.items()}
     if isinstance(value, tuple):
         return [str(item) for item in value]
     if isinstance(value, dt.date):
