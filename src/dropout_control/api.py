@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from dropout_control._collector import cycle_collection_paused
 from dropout_control.auditing import audit_bundle
 from dropout_control.bundle import Bundle
+from dropout_control.calendar.span import date_argument
 from dropout_control.findings import Report, SourceLocation
 from dropout_control.intake import Rejection
 from dropout_control.kinds import KINDS, KindRegistry
@@ -89,6 +90,7 @@ def audit(
     """
     if isinstance(folder, Bundle):
         raise TypeError("audit() reads a folder; audit a bundle with audit_bundle()")
+    as_of = date_argument(as_of, "as_of")
     from dropout_control.io.folder import read_folder  # noqa: PLC0415 - only when reading files
 
     read = read_folder(Path(folder), progress=progress, registry=kinds)

@@ -17,6 +17,7 @@ from typing import Final
 
 from dropout_control._collector import cycle_collection_paused
 from dropout_control.bundle import Bundle
+from dropout_control.calendar.span import date_argument
 from dropout_control.catalogue import load_rules
 from dropout_control.findings import Finding, InputSummary, Report, Severity, SkippedRule
 from dropout_control.identity import region
@@ -68,6 +69,7 @@ def audit_bundle(
     >>> audit_bundle(Bundle(), as_of=dt.date(2019, 3, 20), jurisdiction="622900").findings
     ()
     """
+    as_of = date_argument(as_of, "as_of")
     with cycle_collection_paused():
         return _audit(
             bundle,

@@ -2,7 +2,9 @@
 
 Exit status: 0 when all is well (no finding of severity error, a valid number); 1 when a
 finding is an error or a number is invalid; 2 for a usage error or input that cannot be
-read, with one clear line on standard error and never a traceback.
+read, with one clear line on standard error; 3 for an internal failure, one line on
+standard error (the traceback too with ``--debug``); 130 when interrupted (Ctrl-C).
+Never a traceback otherwise.
 
 This is the only layer that reads the clock (``--as-of`` and ``--on`` default to today).
 """
@@ -11,15 +13,18 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import json
 import os
 import sys
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
 from dropout_control import __version__
 from dropout_control.api import audit, bundle_from_read
+from dropout_control.calendar.span import EARLIEST_DATE, LATEST_DATE, is_supported_date
 from dropout_control.catalogue import load_rules
 from dropout_control.errors import DropoutControlError, InvalidRecord
 from dropout_control.identity import (
@@ -44,6 +49,8 @@ __all__ = ["main"]
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a command cut off by its reader
 
 _PROGRAM = "dropout-control"
@@ -60,9 +67,15 @@ class _Parser(argparse.ArgumentParser):
 
 def _date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
+    if not is_supported_date(day):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is outside the dates the library serves, "
+            f"{EARLIEST_DATE.isoformat()} to {LATEST_DATE.isoformat()}"
+        )
+    return day
 
 
 def _build_parser() -> _Parser:
@@ -71,6 +84,11 @@ def _build_parser() -> _Parser:
         description="Check compulsory-education registry data against dropout-control rules.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help="on an internal failure, print the traceback too (for a bug report)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
 
@@ -153,23 +171,33 @@ def _build_parser() -> _Parser:
     )
     rules.add_argument("--format", choices=("text", "json"), default="text")
 
-    commands.add_parser(
+    schema = commands.add_parser(
         "schema",
         help="the JSON Schema of the JSON report",
         description="Print the JSON Schema (draft 2020-12) that every report written by "
         "'audit --format json' follows, generated from the report's classes.",
     )
+    for command in (check, params, audit, where, rules, schema):
+        # Also after the command's name; not given there, it leaves the main option alone.
+        command.add_argument(
+            "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
+        )
     return parser
 
 
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> int:
     """Run the command line; return the exit status."""
-    out = stdout or sys.stdout
+    out = stdout or _safe_stream(sys.stdout)
     parser = _build_parser()
+    debug = False
     try:
         args = parser.parse_args(argv)
+        debug = args.debug
         handler = _HANDLERS[args.command]
         return handler(args, out)
+    except KeyboardInterrupt:
+        _fail("interrupted")
+        return EXIT_INTERRUPTED
     except UsageError as exc:
         _fail(str(exc))
     except DropoutControlError as exc:
@@ -180,7 +208,27 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
         return EXIT_BROKEN_PIPE
     except OSError as exc:
         _fail(f"{exc.filename or ''}: {exc.strerror}".lstrip(": "))
+    except Exception as exc:
+        _fail(
+            f"internal failure ({type(exc).__name__}: {exc}); "
+            + ("the traceback follows" if debug else "run again with --debug for the traceback")
+        )
+        if debug:
+            traceback.print_exc(file=sys.stderr)
+        return EXIT_INTERNAL
     return EXIT_USAGE
+
+
+def _safe_stream(stream: TextIO) -> TextIO:
+    """``stream``, writing what its encoding cannot hold as escapes (``\\u5b66``) rather
+    than failing: a terminal or pipe set to ASCII or Latin-1 still gets the whole report."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        "学".encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+    return stream
 
 
 def _quiet_stdout() -> None:
@@ -418,7 +466,7 @@ def _whereabouts(args: argparse.Namespace, out: TextIO) -> int:
     bundle = bundle_from_read(read)
     found = whereabouts(bundle, person, as_of=as_of, jurisdiction=args.jurisdiction)
     shown = found.reveal_person() if args.reveal else found.person
-    if not found.evidence:
+    if found.status is WhereaboutsStatus.NOT_FOUND:
         print(f"{shown}: nothing in {args.folder} names this child", file=out)
         return EXIT_FINDINGS
     status = found.status

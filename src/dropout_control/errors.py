@@ -234,12 +234,42 @@ class WorkingDaysNotCovered(DropoutControlError, LookupError):
 
 
 class InvalidPolicyLayer(DropoutControlError, ValueError):
-    """A policy layer (a TOML file or a mapping) that is malformed."""
+    """A policy layer (a TOML file or a mapping) that is malformed.
 
-    def __init__(self, where: str, reason: str) -> None:
+    ``where`` names the file (with its line, when the file says where) and the place in
+    the layer (``parameters.enrolment.age.values[0]``); ``stated`` is the reason with its
+    facts, ``code`` its code (``POLICY.UNKNOWN_KEY`` …) and ``reason`` its English text.
+    ``token`` is the name or value at fault, by which a file's line is found.
+    """
+
+    def __init__(
+        self,
+        where: str,
+        reason: Reason,
+        *,
+        facts: Mapping[str, object] | None = None,
+        token: str | None = None,
+    ) -> None:
         self.where = where
-        self.reason = reason
-        super().__init__(f"{where}: {reason}")
+        self.stated: Stated = reason.given(**(facts or {}))
+        self.reason = self.stated.message.en
+        self.token = token
+        super().__init__(f"{where}: {self.reason}")
+
+    @property
+    def code(self) -> str:
+        """The code of the reason."""
+        return self.stated.code
+
+    def at(self, where: str) -> InvalidPolicyLayer:
+        """The same error, placed at ``where`` (a file and line)."""
+        placed = InvalidPolicyLayer.__new__(InvalidPolicyLayer)
+        placed.where = where
+        placed.stated = self.stated
+        placed.reason = self.reason
+        placed.token = self.token
+        ValueError.__init__(placed, f"{where}: {self.reason}")
+        return placed
 
 
 class UnknownRule(DropoutControlError, LookupError):

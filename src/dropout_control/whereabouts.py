@@ -15,9 +15,11 @@ import attrs
 
 from dropout_control.bundle import Bundle
 from dropout_control.calendar import is_school_age
+from dropout_control.calendar.span import date_argument
 from dropout_control.codes import Code
 from dropout_control.findings import SourceLocation
-from dropout_control.identity import mask_number
+from dropout_control.identity import ResidentId, StudentNumber, mask_number
+from dropout_control.identity.student_number import compact as compact_number
 from dropout_control.policy import NATIONAL, Layer, Policy, resolve_policy
 from dropout_control.policy.keys import DISABILITY_AGE_EXTENSION_YEARS, ENROLMENT_DEFERRAL_GROUNDS
 from dropout_control.population.kinds import (
@@ -60,6 +62,7 @@ class WhereaboutsStatus(Code):
     WHEREABOUTS_UNKNOWN = ("whereabouts_unknown", "去向不明")
     OUT_OF_SCHOOL = ("out_of_school", "失学辍学")
     NOT_OF_SCHOOL_AGE = ("not_of_school_age", "非适龄")
+    NOT_FOUND = ("not_found", "数据中无此人")
 
 
 @attrs.frozen
@@ -122,6 +125,30 @@ class _Known:
     deferrals: tuple[Deferral, ...]
     people: frozenset[str]
 
+    @property
+    def holds_anything(self) -> bool:
+        """Whether the bundle holds anything at all about the person."""
+        return bool(
+            self.records
+            or self.child
+            or self.present
+            or self.transfers
+            or self.suspensions
+            or self.deferrals
+        )
+
+
+def _person_text(person: object) -> str:
+    """The compact text of a number asked for, as the command line reads it."""
+    if isinstance(person, ResidentId | StudentNumber):
+        return person.reveal()
+    if not isinstance(person, str):
+        raise TypeError(
+            "whereabouts() takes a student number or resident ID number, as text or as "
+            f"a ResidentId or StudentNumber, not {type(person).__name__}"
+        )
+    return compact_number(person)
+
 
 def _collect(bundle: Bundle, person: str) -> _Known:
     """Everything the bundle holds about one person: the records under the number asked
@@ -165,7 +192,7 @@ def _distinct(records: tuple[StudentRecord, ...]) -> tuple[StudentRecord, ...]:
 
 def whereabouts(
     bundle: Bundle,
-    person: str,
+    person: str | ResidentId | StudentNumber,
     *,
     as_of: dt.date,
     jurisdiction: str = NATIONAL,
@@ -189,11 +216,20 @@ def whereabouts(
     the bundle does not cover is transferred away (that school's registry holds the
     child), one still within ``transfer.unplaced_after_days`` is in transfer and one
     past it is unknown (as TR-006 judges it); a roster child outside the school-age
-    window is not of school age; and anything else — a dropout, nothing at all — is out of school.
+    window is not of school age; and anything else (a dropout record, a roster child
+    with no record) is out of school. A number the bundle holds nothing about is
+    ``not_found``: the bundle cannot say where that child is, and does not guess.
+
+    ``person`` is a :class:`~dropout_control.identity.ResidentId`, a
+    :class:`~dropout_control.identity.StudentNumber` or its text, read as the command
+    line reads it: surrounding and inner spaces and dashes go, a lower-case ``x`` or
+    letter is taken as upper case.
 
     ``with_evidence=False`` leaves the evidence empty, for callers that only count
     statuses (the audit's metrics) and need not spend the time on the texts.
     """
+    person = _person_text(person)
+    as_of = date_argument(as_of, "as_of")
     if policy is None:
         policy = resolve_policy(jurisdiction, on=as_of, layers=layers)
     known = _collect(bundle, person)
@@ -204,7 +240,11 @@ def whereabouts(
     county = (known.child.household_region if known.child else None) or (
         home.household_region if home else None
     )
-    status = _status(known, open_records, bundle, as_of=as_of, policy=policy)
+    status = (
+        _status(known, open_records, bundle, as_of=as_of, policy=policy)
+        if known.holds_anything
+        else WhereaboutsStatus.NOT_FOUND
+    )
     return Whereabouts(
         status=status,
         on=as_of,

@@ -3,7 +3,8 @@
 All the library's date logic lives here (日期计算): age in full years (周岁), the school
 year (学年) and term (学期) of a date, the cohort and school-age window (学龄) of a birth
 date, school days (上课日) between dates, China's working days (工作日) under the State
-Council's yearly holiday arrangements, and lunar dates (农历).
+Council's yearly holiday arrangements, and lunar dates (农历). The library serves the dates
+from :data:`EARLIEST_DATE` to :data:`LATEST_DATE`; the readers refuse a cell outside them.
 Nothing here reads the clock: every function takes the dates it needs. Functions that
 depend on a policy number take the resolved policy as the keyword argument ``policy``.
 """
@@ -23,6 +24,7 @@ from dropout_control.calendar.lunar import LunarDate, read_as_lunar, same_day_lu
 from dropout_control.calendar.month_day import MonthDay, MonthDaySpan
 from dropout_control.calendar.school_days import add_school_days, count_school_days
 from dropout_control.calendar.school_year import SchoolYear, Term
+from dropout_control.calendar.span import EARLIEST_DATE, LATEST_DATE, is_supported_date
 from dropout_control.calendar.working_days import (
     WorkingCalendar,
     YearArrangement,
@@ -32,6 +34,8 @@ from dropout_control.calendar.working_days import (
 from dropout_control.calendar.year_month import YearMonth
 
 __all__ = [
+    "EARLIEST_DATE",
+    "LATEST_DATE",
     "LunarDate",
     "MonthDay",
     "MonthDaySpan",
@@ -51,6 +55,7 @@ __all__ = [
     "entry_school_year",
     "entry_year",
     "is_school_age",
+    "is_supported_date",
     "latest_birth_date",
     "read_as_lunar",
     "same_day_lunar_and_gregorian",

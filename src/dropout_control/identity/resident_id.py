@@ -274,6 +274,10 @@ class ResidentId(MaskedRepr):
         >>> ResidentId.parse("110105-19491231-002x") == ResidentId("11010519491231002X")
         True
         """
+        if not isinstance(text, str):
+            raise TypeError(
+                f"ResidentId.parse() takes the number as text (str), not {type(text).__name__}"
+            )
         return cls(compact(text))
 
     @classmethod

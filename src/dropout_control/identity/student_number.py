@@ -172,6 +172,10 @@ class StudentNumber(MaskedRepr):
     @classmethod
     def parse(cls, text: str) -> Self:
         """Read a student number, raising :class:`InvalidStudentNumber` if malformed."""
+        if not isinstance(text, str):
+            raise TypeError(
+                f"StudentNumber.parse() takes the number as text (str), not {type(text).__name__}"
+            )
         return cls(compact(text))
 
     @classmethod

@@ -45,6 +45,7 @@ from cattrs.errors import ClassValidationError
 from cattrs.gen import make_dict_structure_fn, override
 
 from dropout_control.calendar.year_month import YearMonth
+from dropout_control.checked import trusted_init
 from dropout_control.codes import Code
 from dropout_control.errors import InvalidRecord, InvalidResidentId, InvalidStudentNumber
 from dropout_control.identity import (
@@ -429,7 +430,14 @@ def _structure_function(record_class: type) -> Callable[[Mapping[str, object], o
         lines.append(f"    v = get({field.name!r})")
         lines += _if_chain(branches)
     arguments = ", ".join(f"a{index}" for index in range(len(fields)))
-    lines.append(f"    return _cls({arguments})")
+    init = trusted_init(record_class)
+    if init is None:
+        lines.append(f"    return _cls({arguments})")
+    else:
+        # The parsers made every value's type: the record's type check is skipped.
+        names["_new"] = object.__new__
+        names["_init"] = init
+        lines += ["    record = _new(_cls)", f"    _init(record, {arguments})", "    return record"]
     source = "\n".join(lines)
     filename = f"<dropout_control structure {record_class.__name__}>"
     exec(compile(source, filename, "exec"), names)

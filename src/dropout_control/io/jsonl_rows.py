@@ -22,7 +22,18 @@ _BOM: Final = b"\xef\xbb\xbf"
 
 
 def _stdlib_loads(line: bytes) -> object:
-    return json.loads(line)
+    """The standard library's reading, held to what orjson accepts: nesting too deep
+    for it and a lone surrogate (``"\\ud800"``, not a character) are not JSON here."""
+    try:
+        value = json.loads(line)
+    except RecursionError:
+        raise ValueError("nesting too deep") from None
+    if b"\\u" in line:
+        try:
+            json.dumps(value, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError("a lone surrogate in a string (not a character)") from None
+    return value
 
 
 def _fastest_loads() -> Callable[[bytes], object]:

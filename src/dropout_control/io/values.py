@@ -25,6 +25,7 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Final, TypeVar
 
+from dropout_control.calendar.span import EARLIEST_DATE, LATEST_DATE
 from dropout_control.calendar.year_month import YearMonth
 from dropout_control.errors import InvalidCode, InvalidDate, InvalidRecord
 from dropout_control.identity import Sex
@@ -69,6 +70,12 @@ TEXT_EXPECTED: Final = reason(
     "expected text, got a value of type {type}",
 )
 NO_SUCH_DATE: Final = reason("INPUT.NO_SUCH_DATE", "不存在的日期", "no such date")
+DATE_OUT_OF_RANGE: Final = reason(
+    "INPUT.DATE_OUT_OF_RANGE",
+    "日期超出本库支持的范围 {earliest} 至 {latest}（如 9999-12-31 一类的占位日期）",
+    "date outside the span the library serves, {earliest} to {latest} "
+    "(a placeholder such as 9999-12-31)",
+)
 DATE_FORM: Final = reason(
     "INPUT.DATE_FORM",
     "日期应写作 YYYY-MM-DD、YYYYMMDD 或 YYYY/M/D",
@@ -153,7 +160,9 @@ _BASIC_LENGTH: Final = 8
 def parse_date(value: object, field: str) -> dt.date:
     """A date: ``2012-09-01``, ``20120901``, ``2012/9/1``, ``2012.9.1``, ``2012年9月1日``.
 
-    A date or datetime from a sheet is taken as it is (a datetime's day).
+    A date or datetime from a sheet is taken as it is (a datetime's day). A date outside
+    the span the library serves (:data:`~dropout_control.calendar.span.EARLIEST_DATE` to
+    :data:`~dropout_control.calendar.span.LATEST_DATE`) is refused.
 
     >>> parse_date("20120901", "birth_date")
     datetime.date(2012, 9, 1)
@@ -161,6 +170,10 @@ def parse_date(value: object, field: str) -> dt.date:
     Traceback (most recent call last):
     ...
     dropout_control.errors.InvalidDate: birth_date='2012-13-45': no such date
+    >>> parse_date("9999-12-31", "end")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    dropout_control.errors.InvalidDate: end='9999-12-31': date outside ... 2099-12-31 ...
     """
     if value.__class__ is str:
         text: str = value
@@ -169,15 +182,27 @@ def parse_date(value: object, field: str) -> dt.date:
             len(text) == _BASIC_LENGTH and text.isdigit()
         ):
             try:
-                return dt.date.fromisoformat(text)
+                day = dt.date.fromisoformat(text)
             except ValueError:
                 raise InvalidDate(field, NO_SUCH_DATE, shown=text) from None
-        return _parse_other_date(text, field)
+            return _in_span(day, field, text)
+        return _in_span(_parse_other_date(text, field), field, text)
     if isinstance(value, dt.datetime):
-        return value.date()
+        return _in_span(value.date(), field, value.date().isoformat())
     if isinstance(value, dt.date):
-        return value
+        return _in_span(value, field, value.isoformat())
     return parse_date(cell_text(value, field), field)
+
+
+def _in_span(day: dt.date, field: str, shown: str) -> dt.date:
+    if EARLIEST_DATE <= day <= LATEST_DATE:
+        return day
+    raise InvalidDate(
+        field,
+        DATE_OUT_OF_RANGE,
+        shown=shown,
+        facts={"earliest": EARLIEST_DATE.isoformat(), "latest": LATEST_DATE.isoformat()},
+    )
 
 
 def _parse_other_date(text: str, field: str) -> dt.date:
@@ -197,18 +222,23 @@ def parse_month(value: object, field: str) -> YearMonth:
     YearMonth(year=2019, month=3)
     """
     if isinstance(value, dt.date):
-        return YearMonth.of(value)
+        return YearMonth.of(parse_date(value, field))
     text = cell_text(value, field)
     match = _MONTH.fullmatch(text)
     if match is None:
         try:
-            return YearMonth.of(parse_date(text, field))
-        except InvalidDate:
+            day = parse_date(text, field)
+        except InvalidDate as exc:
+            if exc.code == DATE_OUT_OF_RANGE.code:
+                raise
             raise InvalidDate(field, MONTH_FORM, shown=text) from None
+        return YearMonth.of(day)
     try:
-        return YearMonth(int(match["year"]), int(match["month"]))
+        month = YearMonth(int(match["year"]), int(match["month"]))
     except InvalidDate:
         raise InvalidDate(field, NO_SUCH_MONTH, shown=text) from None
+    _in_span(month.first_day, field, text)
+    return month
 
 
 def parse_entry_month(value: object, field: str) -> dt.date:
@@ -228,12 +258,15 @@ def parse_entry_month(value: object, field: str) -> dt.date:
     if match is None:
         try:
             return parse_date(text, field)
-        except InvalidDate:
+        except InvalidDate as exc:
+            if exc.code == DATE_OUT_OF_RANGE.code:
+                raise
             raise InvalidDate(field, ENTRY_MONTH_FORM, shown=text) from None
     try:
-        return YearMonth(int(match["year"]), int(match["month"])).first_day
+        first = YearMonth(int(match["year"]), int(match["month"])).first_day
     except InvalidDate:
         raise InvalidDate(field, NO_SUCH_MONTH, shown=text) from None
+    return _in_span(first, field, text)
 
 
 # Coded values -------------------------------------------------------------------------

@@ -24,13 +24,19 @@ from typing import TypeVar, overload
 
 import attrs
 
+from dropout_control.calendar.span import date_argument
 from dropout_control.errors import (
     InvalidPolicyLayer,
     ParameterNotInForce,
     UnknownJurisdiction,
     UnknownParameter,
 )
-from dropout_control.policy.layers import Layer, ParameterDefinition
+from dropout_control.policy.layers import (
+    LAYER_UNDEFINED,
+    LAYER_VALUE_FORM,
+    Layer,
+    ParameterDefinition,
+)
 from dropout_control.policy.values import Mark, merge_values, read_value
 
 _TRUST = (Mark.UNSOURCED, Mark.SECONDARY, Mark.CONFIRMED)
@@ -167,15 +173,14 @@ class PolicyBook:
             for raw in layer.values:
                 known = definitions.get(raw.key)
                 if known is None:
-                    raise InvalidPolicyLayer(
-                        f"{layer.origin}: parameters.{raw.key}",
-                        "no layer defines this parameter (give its kind and description)",
-                    )
+                    raise InvalidPolicyLayer(raw.place(layer.origin), LAYER_UNDEFINED)
                 try:
                     value = read_value(known.kind, raw.raw)
                 except (TypeError, ValueError) as exc:
                     raise InvalidPolicyLayer(
-                        f"{layer.origin}: {raw.where}", f"{known.kind.value}: {exc}"
+                        raw.place(layer.origin),
+                        LAYER_VALUE_FORM,
+                        facts={"kind": known.kind.value, "why": str(exc)},
                     ) from None
                 per_key.setdefault(raw.key, []).append(
                     Parameter(
@@ -248,6 +253,7 @@ class PolicyBook:
 
     def resolve(self, jurisdiction: str = NATIONAL, *, on: dt.date) -> Policy:
         """The policy in force for ``jurisdiction`` on ``on``."""
+        on = date_argument(on, "on")
         chain = self.chain(jurisdiction)
         chosen: dict[str, Parameter] = {}
         first: dict[str, dt.date] = {}

@@ -11,6 +11,7 @@ import datetime as dt
 
 import attrs
 
+from dropout_control.checked import checked_record
 from dropout_control.errors import InvalidDate
 from dropout_control.findings import SourceLocation, Subject
 from dropout_control.identity import ResidentId, Sex, mask_name, mask_number
@@ -23,13 +24,14 @@ BEFORE_APPROVAL = reason("RECORD.BEFORE_APPROVAL", "早于批准日期", "is bef
 __all__ = ["Child", "Deferral", "EmploymentReport"]
 
 
+@checked_record
 @attrs.frozen
 class Child(MaskedRepr):
     """A child of the population roster (适龄儿童少年名册)."""
 
     resident_id: ResidentId | MalformedNumber
     name: str = attrs.field(repr=mask_name)
-    birth_date: dt.date
+    birth_date: dt.date = attrs.field(repr=lambda day: repr(f"{day.year}-**-**"))
     household_region: str
     sex: Sex | None = None
     disability: str | None = None
@@ -71,6 +73,7 @@ class Child(MaskedRepr):
         )
 
 
+@checked_record
 @attrs.frozen
 class Deferral(MaskedRepr):
     """A deferral of school entry (缓学), approved for a child until a date.
@@ -111,6 +114,7 @@ class Deferral(MaskedRepr):
         return self.approved_on <= day <= self.until
 
 
+@checked_record
 @attrs.frozen
 class EmploymentReport(MaskedRepr):
     """A report that a minor is employed (使用童工 reports from human resources)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import attrs
 
 from dropout_control.calendar.year_month import YearMonth
+from dropout_control.checked import checked_record
 from dropout_control.codes import Code
 from dropout_control.errors import InvalidRecord
 from dropout_control.findings import SourceLocation
@@ -37,6 +38,7 @@ def _masked_optional_number(value: str | None) -> str:
     return "None" if value is None else repr(mask_number(value))
 
 
+@checked_record
 @attrs.frozen
 class HeadcountEntry(MaskedRepr):
     """One child on a school's monthly roll: present or not, and any excuse."""
@@ -55,6 +57,7 @@ class HeadcountEntry(MaskedRepr):
             raise InvalidRecord("student_number", NO_IDENTITY)
 
 
+@checked_record
 @attrs.frozen
 class HeadcountTotal:
     """The number of students a school reported present in a month."""

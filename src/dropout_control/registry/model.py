@@ -16,6 +16,7 @@ import datetime as dt
 
 import attrs
 
+from dropout_control.checked import checked_record
 from dropout_control.codes import Code
 from dropout_control.errors import InvalidCode, InvalidDate
 from dropout_control.findings import SourceLocation, Subject
@@ -118,6 +119,7 @@ def _grade(instance: object, attribute: attrs.Attribute[int], value: int) -> Non
         raise InvalidCode(attribute.name, GRADE_RANGE, shown=str(value))
 
 
+@checked_record
 @attrs.frozen
 class StudentRecord(MaskedRepr):
     """One student's registration record (学籍) as the registry holds it.
@@ -129,7 +131,7 @@ class StudentRecord(MaskedRepr):
     student_number: StudentNumber | MalformedNumber
     name: str = attrs.field(repr=mask_name)
     sex: Sex
-    birth_date: dt.date
+    birth_date: dt.date = attrs.field(repr=lambda day: repr(f"{day.year}-**-**"))
     school_id: str
     grade: int = attrs.field(validator=_grade)
     entry_date: dt.date

@@ -12,6 +12,7 @@ import datetime as dt
 
 import attrs
 
+from dropout_control.checked import checked_record
 from dropout_control.errors import InvalidDate, InvalidRecord
 from dropout_control.findings import SourceLocation, Subject
 from dropout_control.identity import StudentNumber
@@ -26,6 +27,7 @@ __all__ = ["Suspension"]
 _ONE_DAY = dt.timedelta(days=1)
 
 
+@checked_record
 @attrs.frozen
 class Suspension(MaskedRepr):
     """An approved (or claimed) suspension of one student's study (休学).

@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from dropout_control.checked import checked_record
 from dropout_control.codes import Code
 from dropout_control.errors import InvalidCode, InvalidDate
 from dropout_control.findings import SourceLocation, Subject
@@ -75,6 +76,7 @@ def _grade(instance: object, attribute: attrs.Attribute[Any], value: int | None)
         raise InvalidCode(attribute.name, GRADE_RANGE, shown=str(value))
 
 
+@checked_record
 @attrs.frozen
 class Transfer(MaskedRepr):
     """A transfer of one student from one school to another (转学申请).

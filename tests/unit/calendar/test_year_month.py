@@ -9,10 +9,21 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from dropout_control.calendar.span import EARLIEST_DATE, LATEST_DATE
 from dropout_control.calendar.year_month import YearMonth
 from dropout_control.errors import InvalidDate
 
-months = st.builds(YearMonth, st.integers(1, 9999), st.integers(1, 12))
+# The months of the span of dates the library serves (what a reader lets through).
+months = st.builds(YearMonth, st.integers(EARLIEST_DATE.year, LATEST_DATE.year), st.integers(1, 12))
+
+
+def test_the_month_after_december_9999_is_refused_as_a_month_that_cannot_be() -> None:
+    with pytest.raises(InvalidDate, match="no such month"):
+        YearMonth(9999, 12).next()
+
+
+def test_the_month_after_december_2099_is_january_2100() -> None:
+    assert YearMonth(2100, 1) == YearMonth(2099, 12).next()
 
 
 @given(months, months)
