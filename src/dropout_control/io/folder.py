@@ -29,7 +29,12 @@ from dropout_control.errors import InvalidRecord, UnreadableInput
 from dropout_control.findings import InputSummary, SourceLocation
 from dropout_control.intake import Duplicate, Rejection
 from dropout_control.io.aliases import Header, read_header
-from dropout_control.io.converter import fields_told_by_cells, rejection_of, structure_hook
+from dropout_control.io.converter import (
+    column_shown_safely,
+    fields_told_by_cells,
+    rejection_of,
+    structure_hook,
+)
 from dropout_control.io.rows import FORMATS, SYSTEM_ERROR, BadRow, Row, Table, read_table
 from dropout_control.kinds import KINDS, KindRegistry, RecordKind
 from dropout_control.reasons import Stated, reason
@@ -89,6 +94,13 @@ class FolderRead:
     def kinds(self) -> frozenset[str]:
         """The kinds of which at least one file was read."""
         return frozenset(self.records)
+
+
+def _columns_shown(header: Header, columns: tuple[str, ...]) -> tuple[str, ...]:
+    """The columns no field reads, as a report may show them: a header of which no column
+    is known is most likely a row of data, and its cells are masked."""
+    is_data = len(header.unknown) == len([column for column in columns if column])
+    return tuple(column_shown_safely(name, header_is_data=is_data) for name in header.unknown)
 
 
 def _is_passed_over(name: str) -> bool:
@@ -289,7 +301,7 @@ class _Reader:
         else:
             header = read_header(kind, table.columns, registry=self.registry)
             if header.unknown:
-                self.unknown_columns[table.file] = header.unknown
+                self.unknown_columns[table.file] = _columns_shown(header, table.columns)
             if header.clash is not None:
                 self._refuse(kind, table, header)
                 return
@@ -342,7 +354,7 @@ class _Reader:
                     yield where, row
         finally:
             if unknown:
-                self.unknown_columns[table.file] = tuple(unknown)
+                self.unknown_columns[table.file] = tuple(map(column_shown_safely, unknown))
 
     def _report(self, file: str, rows: int) -> None:
         if self.progress is not None:
