@@ -190,3 +190,18 @@ def test_whereabouts_text_escapes_what_the_folder_holds(tmp_path: Path) -> None:
     assert "\x1b" not in out.getvalue()
     assert "\\x1b[2J" in out.getvalue()
     assert GIRL_ID not in out.getvalue()
+
+
+def test_every_finding_that_uses_a_birth_date_states_the_age_or_the_days_it_used() -> None:
+    demo = Path(__file__).parents[2] / "examples" / "linxia-demo"
+    findings = json.loads(audit_outputs(demo, "--jurisdiction", "622900")["json"][1])["findings"]
+    dated = [f for f in findings if any(key.endswith("birth_date") for key in f["facts"])]
+    assert {"AGE-001", "AGE-002", "AGE-003", "AGE-005", "ID-002"} <= {f["rule"] for f in dated}
+    without = [
+        f["rule"]
+        for f in dated
+        if not any(key.startswith("age") or key == "days_apart" for key in f["facts"])
+    ]
+    assert [] == without
+    deferral = next(f for f in dated if f["rule"] == "AGE-003")
+    assert isinstance(deferral["facts"]["age_at_until"], int)

@@ -81,9 +81,45 @@ MISSING: Final = reason("INPUT.MISSING", "缺少必填字段", "missing required
 _Parser = Callable[[object, str], Any]
 
 
+STORED_AS_NUMBER: Final = reason(
+    "ID.STORED_AS_NUMBER",
+    "身份证件号被表格存成了数字，末几位已经丢失：请把这一列设为文本后重新导出",
+    "the resident ID number was stored by a spreadsheet as a number, which loses its last "
+    "digits: export the column as text",
+)
+"""A resident ID number that a spreadsheet stored as a number (``6.2292120120901e+17``):
+a spreadsheet keeps 15 significant digits, so the last of the 18 are lost."""
+
+# How a spreadsheet writes a large number it keeps as a number: 6.2292120120901E+17.
+_SCIENTIFIC: Final = re.compile(r"\d(?:\.\d*)?[eE]\+?\d+")
+
+
+def _number_text(value: int | float) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 def parse_resident_id(value: object, field: str) -> ResidentId | MalformedNumber:
-    """A resident ID number, or the text as written when it is not a valid one (ID-001)."""
+    """A resident ID number, or the text as written when it is not a valid one (ID-001).
+
+    A number stored as a number by a spreadsheet (a float, an integer that lost its last
+    digits, or its scientific form as text) is kept malformed with the reason
+    ``ID.STORED_AS_NUMBER``, not reported as a wrong check character.
+    """
+    if (
+        value.__class__ is not str
+        and isinstance(value, int | float)
+        and not isinstance(value, bool)
+    ):
+        text = _number_text(value)
+        try:
+            return ResidentId.parse(text)  # an integer that kept every digit
+        except InvalidResidentId:
+            return MalformedNumber(text, STORED_AS_NUMBER.given())
     text = values.cell_text(value, field).strip()
+    if _SCIENTIFIC.fullmatch(text):
+        return MalformedNumber(text, STORED_AS_NUMBER.given())
     try:
         return ResidentId.parse(text)
     except InvalidResidentId as error:

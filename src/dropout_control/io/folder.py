@@ -14,6 +14,7 @@ names starting with ``_`` and ``README`` files are passed over without a word.
 from __future__ import annotations
 
 import os
+import stat
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from operator import attrgetter
@@ -45,6 +46,11 @@ NO_SUCH_FOLDER: Final = reason("INPUT.NO_SUCH_FOLDER", "没有这个文件夹", 
 NOT_A_FOLDER: Final = reason("INPUT.NOT_A_FOLDER", "不是文件夹", "not a folder")
 FILE_NOT_READ: Final = reason(
     "INPUT.FILE_NOT_READ", "{clash}：文件未读入", "{clash}: the file was not read"
+)
+NOT_REGULAR_FILE: Final = reason(
+    "INPUT.NOT_REGULAR_FILE",
+    "不是普通文件（{file_type}），未读入",
+    "not a regular file ({file_type}): not read",
 )
 
 PROGRESS_EVERY: Final = 10_000
@@ -103,6 +109,30 @@ def _columns_shown(header: Header, columns: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(column_shown_safely(name, header_is_data=is_data) for name in header.unknown)
 
 
+_FILE_TYPES: Final = (
+    (stat.S_ISFIFO, "fifo"),
+    (stat.S_ISCHR, "character_device"),
+    (stat.S_ISBLK, "block_device"),
+    (stat.S_ISSOCK, "socket"),
+)
+
+
+def _not_regular(path: Path) -> Stated | None:
+    """Why ``path`` is not read as a file (None for a regular file, or a link to one).
+
+    A FIFO would block the audit until something writes to it, and a device (a link to
+    ``/dev/zero``) never ends: only regular files are opened.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        return SYSTEM_ERROR.given(detail=error.strerror or str(error))
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((name for test, name in _FILE_TYPES if test(mode)), "other")
+    return NOT_REGULAR_FILE.given(file_type=kind)
+
+
 def _is_passed_over(name: str) -> bool:
     return name.startswith((".", "_")) or name.upper().startswith("README")
 
@@ -150,6 +180,10 @@ def read_folder(
         kind = kind_of(entry, registry=registry)
         if entry.is_dir() or kind is None:
             reader.unknown_files.append(entry.name + ("/" if entry.is_dir() else ""))
+            continue
+        not_regular = _not_regular(entry)
+        if not_regular is not None:
+            reader.unreadable[entry.name] = not_regular
             continue
         try:
             table = read_table(entry)
