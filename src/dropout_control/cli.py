@@ -37,7 +37,12 @@ from dropout_control.identity import (
 )
 from dropout_control.io.folder import read_folder
 from dropout_control.io.plain import unstructure
-from dropout_control.io.reports import FORMATS, write_report
+from dropout_control.io.reports import (
+    FORMATS,
+    shown_on_terminal,
+    write_report,
+    write_report_file,
+)
 from dropout_control.io.schema import report_schema_text
 from dropout_control.policy import NATIONAL, Layer, Parameter, Policy, PolicyBook
 from dropout_control.policy.values import show_value
@@ -425,8 +430,20 @@ class _Progress:
             self.stream.flush()
 
 
+def _refuse_output_inside(output: Path, folder: Path) -> None:
+    """Refuse a report path inside the input folder: it would replace an input file, or be
+    read as one by the next audit."""
+    target, inputs = output.resolve(), folder.resolve()
+    if target == inputs or inputs in target.parents:
+        raise UsageError(
+            f"--output {output} is inside the input folder {folder}; write the report elsewhere"
+        )
+
+
 def _audit(args: argparse.Namespace, out: TextIO) -> int:
     as_of: dt.date = args.as_of or dt.date.today()  # noqa: DTZ011 - only the command line reads the clock
+    if args.output is not None:
+        _refuse_output_inside(args.output, args.folder)
     layers = [Layer.from_toml(path) for path in args.layer]
     progress = _Progress(sys.stderr) if sys.stderr.isatty() else None
     try:
@@ -441,10 +458,9 @@ def _audit(args: argparse.Namespace, out: TextIO) -> int:
         if progress is not None:
             progress.close()
     if args.output is not None:
-        with open(args.output, "w", encoding="utf-8", newline="") as handle:
-            write_report(
-                report, handle, fmt=args.format, library_version=__version__, reveal=args.reveal
-            )
+        write_report_file(
+            report, args.output, fmt=args.format, library_version=__version__, reveal=args.reveal
+        )
     else:
         write_report(report, out, fmt=args.format, library_version=__version__, reveal=args.reveal)
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
@@ -467,7 +483,7 @@ def _whereabouts(args: argparse.Namespace, out: TextIO) -> int:
     found = whereabouts(bundle, person, as_of=as_of, jurisdiction=args.jurisdiction)
     shown = found.reveal_person() if args.reveal else found.person
     if found.status is WhereaboutsStatus.NOT_FOUND:
-        print(f"{shown}: nothing in {args.folder} names this child", file=out)
+        print(shown_on_terminal(f"{shown}: nothing in {args.folder} names this child"), file=out)
         return EXIT_FINDINGS
     status = found.status
     if args.format == "json":
@@ -488,11 +504,14 @@ def _whereabouts(args: argparse.Namespace, out: TextIO) -> int:
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2), file=out)
     else:
-        print(f"{shown}: {status.value} ({status.zh}) on {as_of.isoformat()}", file=out)
-        print(f"  school {found.school_id or '-'}, county {found.county or '-'}", file=out)
+        lines = [
+            f"{shown}: {status.value} ({status.zh}) on {as_of.isoformat()}",
+            f"  school {found.school_id or '-'}, county {found.county or '-'}",
+        ]
         for item in found.evidence:
-            print(f"  - {item}", file=out)
-            print(f"    {item.message.zh}", file=out)
+            lines += [f"  - {item}", f"    {item.message.zh}"]
+        for text in lines:
+            print(shown_on_terminal(text), file=out)
     return EXIT_FINDINGS if status in _PROBLEM_WHEREABOUTS else EXIT_OK
 
 

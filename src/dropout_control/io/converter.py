@@ -65,6 +65,7 @@ from dropout_control.reasons import Stated, reason
 __all__ = [
     "CONVERTER",
     "MISSING",
+    "column_shown_safely",
     "field_parser",
     "fields_told_by_cells",
     "make_converter",
@@ -81,9 +82,45 @@ MISSING: Final = reason("INPUT.MISSING", "缺少必填字段", "missing required
 _Parser = Callable[[object, str], Any]
 
 
+STORED_AS_NUMBER: Final = reason(
+    "ID.STORED_AS_NUMBER",
+    "身份证件号被表格存成了数字，末几位已经丢失：请把这一列设为文本后重新导出",
+    "the resident ID number was stored by a spreadsheet as a number, which loses its last "
+    "digits: export the column as text",
+)
+"""A resident ID number that a spreadsheet stored as a number (``6.2292120120901e+17``):
+a spreadsheet keeps 15 significant digits, so the last of the 18 are lost."""
+
+# How a spreadsheet writes a large number it keeps as a number: 6.2292120120901E+17.
+_SCIENTIFIC: Final = re.compile(r"\d(?:\.\d*)?[eE]\+?\d+")
+
+
+def _number_text(value: int | float) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 def parse_resident_id(value: object, field: str) -> ResidentId | MalformedNumber:
-    """A resident ID number, or the text as written when it is not a valid one (ID-001)."""
+    """A resident ID number, or the text as written when it is not a valid one (ID-001).
+
+    A number stored as a number by a spreadsheet (a float, an integer that lost its last
+    digits, or its scientific form as text) is kept malformed with the reason
+    ``ID.STORED_AS_NUMBER``, not reported as a wrong check character.
+    """
+    if (
+        value.__class__ is not str
+        and isinstance(value, int | float)
+        and not isinstance(value, bool)
+    ):
+        text = _number_text(value)
+        try:
+            return ResidentId.parse(text)  # an integer that kept every digit
+        except InvalidResidentId:
+            return MalformedNumber(text, STORED_AS_NUMBER.given())
     text = values.cell_text(value, field).strip()
+    if _SCIENTIFIC.fullmatch(text):
+        return MalformedNumber(text, STORED_AS_NUMBER.given())
     try:
         return ResidentId.parse(text)
     except InvalidResidentId as error:
@@ -560,9 +597,20 @@ def rejection_of(error: Exception) -> tuple[str, Stated]:
 
 # A bad cell is shown in a reason only when it is digits and date punctuation (a date,
 # a grade, a count). Any other text is masked: a column shifted by one puts names and ID
-# numbers where dates and codes should be.
+# numbers where dates and codes should be. An ID number may be written in groups
+# (``6229 2120 1209 0104 29``, ``622921-20120901-0429``): the separators are dropped
+# before looking for a long number.
 _PLAIN: Final = re.compile(r"[0-9\s\-/.:年月日T]*")
 _LONG_NUMBER: Final = re.compile(r"[0-9A-Za-z]{11,}")
+_GROUP_SEPARATORS: Final = re.compile(r"[\s\-/._]+")
+# A date in a column's name: a data row taken for a header shows a birth date there.
+_DATE_IN_TEXT: Final = re.compile(r"(\d{4})\s*[-/.年]?\s*\d{1,2}\s*[-/.月]?\s*\d{1,2}")
+
+
+def _long_number(text: str) -> str | None:
+    """The personal-looking number in ``text`` (its separators dropped), if any."""
+    compact = _GROUP_SEPARATORS.sub("", text)
+    return compact if _LONG_NUMBER.search(compact) else None
 
 
 def shown_safely(text: str) -> str:
@@ -570,12 +618,38 @@ def shown_safely(text: str) -> str:
 
     >>> shown_safely("2012-13-45"), shown_safely("马小花"), shown_safely("G622921201209010429")
     ('2012-13-45', '马**', 'G622921**********29')
+    >>> shown_safely("6229 2120 1209 0104 29")
+    '622921**********29'
     """
-    if _LONG_NUMBER.search(text):
-        return mask_number(text)
+    number = _long_number(text)
+    if number is not None:
+        return mask_number(number)
     if _PLAIN.fullmatch(text):
         return text
     return mask_name(text)
+
+
+def column_shown_safely(name: str, *, header_is_data: bool = False) -> str:
+    """The name of a column (or of a JSON key) that no field reads, as a report may show
+    it: a long number masked as an ID number is, a date to its year; when no column of the
+    header is known (``header_is_data``: most likely a data row), every name is masked as
+    a bad cell is.
+
+    >>> column_shown_safely("备注"), column_shown_safely("622921201209010429")
+    ('备注', '622921**********29')
+    >>> column_shown_safely("20120901"), column_shown_safely("马小花", header_is_data=True)
+    ('2012****', '马**')
+    """
+    number = _long_number(name)
+    if number is not None:
+        return mask_number(number)
+    dated = _DATE_IN_TEXT.search(name)
+    if dated is not None:
+        hidden = "*" * (dated.end() - dated.end(1))
+        return name[: dated.end(1)] + hidden + name[dated.end() :]
+    if header_is_data:
+        return shown_safely(name)
+    return name
 
 
 def _safe_reason(error: InvalidRecord) -> Stated:

@@ -14,6 +14,7 @@ names starting with ``_`` and ``README`` files are passed over without a word.
 from __future__ import annotations
 
 import os
+import stat
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from operator import attrgetter
@@ -29,7 +30,12 @@ from dropout_control.errors import InvalidRecord, UnreadableInput
 from dropout_control.findings import InputSummary, SourceLocation
 from dropout_control.intake import Duplicate, Rejection
 from dropout_control.io.aliases import Header, read_header
-from dropout_control.io.converter import fields_told_by_cells, rejection_of, structure_hook
+from dropout_control.io.converter import (
+    column_shown_safely,
+    fields_told_by_cells,
+    rejection_of,
+    structure_hook,
+)
 from dropout_control.io.rows import FORMATS, SYSTEM_ERROR, BadRow, Row, Table, read_table
 from dropout_control.kinds import KINDS, KindRegistry, RecordKind
 from dropout_control.reasons import Stated, reason
@@ -40,6 +46,11 @@ NO_SUCH_FOLDER: Final = reason("INPUT.NO_SUCH_FOLDER", "没有这个文件夹", 
 NOT_A_FOLDER: Final = reason("INPUT.NOT_A_FOLDER", "不是文件夹", "not a folder")
 FILE_NOT_READ: Final = reason(
     "INPUT.FILE_NOT_READ", "{clash}：文件未读入", "{clash}: the file was not read"
+)
+NOT_REGULAR_FILE: Final = reason(
+    "INPUT.NOT_REGULAR_FILE",
+    "不是普通文件（{file_type}），未读入",
+    "not a regular file ({file_type}): not read",
 )
 
 PROGRESS_EVERY: Final = 10_000
@@ -91,6 +102,37 @@ class FolderRead:
         return frozenset(self.records)
 
 
+def _columns_shown(header: Header, columns: tuple[str, ...]) -> tuple[str, ...]:
+    """The columns no field reads, as a report may show them: a header of which no column
+    is known is most likely a row of data, and its cells are masked."""
+    is_data = len(header.unknown) == len([column for column in columns if column])
+    return tuple(column_shown_safely(name, header_is_data=is_data) for name in header.unknown)
+
+
+_FILE_TYPES: Final = (
+    (stat.S_ISFIFO, "fifo"),
+    (stat.S_ISCHR, "character_device"),
+    (stat.S_ISBLK, "block_device"),
+    (stat.S_ISSOCK, "socket"),
+)
+
+
+def _not_regular(path: Path) -> Stated | None:
+    """Why ``path`` is not read as a file (None for a regular file, or a link to one).
+
+    A FIFO would block the audit until something writes to it, and a device (a link to
+    ``/dev/zero``) never ends: only regular files are opened.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        return SYSTEM_ERROR.given(detail=error.strerror or str(error))
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((name for test, name in _FILE_TYPES if test(mode)), "other")
+    return NOT_REGULAR_FILE.given(file_type=kind)
+
+
 def _is_passed_over(name: str) -> bool:
     return name.startswith((".", "_")) or name.upper().startswith("README")
 
@@ -138,6 +180,10 @@ def read_folder(
         kind = kind_of(entry, registry=registry)
         if entry.is_dir() or kind is None:
             reader.unknown_files.append(entry.name + ("/" if entry.is_dir() else ""))
+            continue
+        not_regular = _not_regular(entry)
+        if not_regular is not None:
+            reader.unreadable[entry.name] = not_regular
             continue
         try:
             table = read_table(entry)
@@ -289,7 +335,7 @@ class _Reader:
         else:
             header = read_header(kind, table.columns, registry=self.registry)
             if header.unknown:
-                self.unknown_columns[table.file] = header.unknown
+                self.unknown_columns[table.file] = _columns_shown(header, table.columns)
             if header.clash is not None:
                 self._refuse(kind, table, header)
                 return
@@ -342,7 +388,7 @@ class _Reader:
                     yield where, row
         finally:
             if unknown:
-                self.unknown_columns[table.file] = tuple(unknown)
+                self.unknown_columns[table.file] = tuple(map(column_shown_safely, unknown))
 
     def _report(self, file: str, rows: int) -> None:
         if self.progress is not None:

@@ -51,9 +51,16 @@ from dropout_control.identity.malformed import MalformedNumber
 from dropout_control.io.converter import is_record_class, make_converter, structure_hook
 from dropout_control.policy import Layer, Parameter, PolicyBook, SchoolStructure, resolve_policy
 from dropout_control.policy.values import ValueKind, read_value
-from dropout_control.reasons import CATALOGUE, Reason, Stated
+from dropout_control.reasons import CATALOGUE, Message, Reason, Stated
 
-__all__ = ["SUBJECT_MASKED", "converter", "mask_date", "structure", "unstructure"]
+__all__ = [
+    "SUBJECT_MASKED",
+    "converter",
+    "mask_date",
+    "shown_message",
+    "structure",
+    "unstructure",
+]
 
 _T = TypeVar("_T")
 
@@ -319,22 +326,40 @@ def _register_findings(made: cattrs.Converter, *, reveal: bool) -> None:
 _SUMMARISED: Final = ValueKind.DAY_ARRANGEMENTS
 
 
-def _mask_birth_dates_in_texts(data: dict[str, Any], facts: Mapping[str, object]) -> None:
-    """Mask, in the message and the text facts of a finding's plain form, the birth dates
-    its facts name (a message is rendered with them in clear)."""
+def _birth_date_masker(facts: Mapping[str, object]) -> Callable[[str], str] | None:
+    """What masks, in a text rendered from ``facts``, the birth dates they name (None when
+    they name none)."""
     births = {
         value.isoformat(): mask_date(value)
         for key, value in facts.items()
         if key.endswith(_BIRTH_DATE) and isinstance(value, dt.date)
     }
     if not births:
-        return
+        return None
 
     def masked(text: str) -> str:
         for clear, shown in births.items():
             text = text.replace(clear, shown)
         return text
 
+    return masked
+
+
+def shown_message(finding: Finding, *, reveal: bool = False) -> Message:
+    """A finding's message as every output shows it: the birth dates its facts name
+    masked (``2012-**-**``) unless ``reveal``."""
+    masked = None if reveal else _birth_date_masker(finding.facts)
+    if masked is None:
+        return finding.message
+    return Message(masked(finding.message.zh), masked(finding.message.en))
+
+
+def _mask_birth_dates_in_texts(data: dict[str, Any], facts: Mapping[str, object]) -> None:
+    """Mask, in the message and the text facts of a finding's plain form, the birth dates
+    its facts name (a message is rendered with them in clear)."""
+    masked = _birth_date_masker(facts)
+    if masked is None:
+        return
     data["message"] = {lang: masked(text) for lang, text in data["message"].items()}
     data["facts"] = {
         key: masked(value) if isinstance(value, str) else value

@@ -9,15 +9,26 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import re
+import tempfile
 from collections.abc import Iterable
-from typing import Any, TextIO
+from pathlib import Path
+from typing import Any, Final, TextIO
 
 from dropout_control.catalogue import load_rules
 from dropout_control.findings import Finding, Report, Severity
 from dropout_control.identity import region
-from dropout_control.io.plain import unstructure
+from dropout_control.io.plain import shown_message, unstructure
 
-__all__ = ["FORMATS", "report_document", "write_report"]
+__all__ = [
+    "FORMATS",
+    "report_document",
+    "safe_csv_cell",
+    "shown_on_terminal",
+    "write_report",
+    "write_report_file",
+]
 
 FORMATS = ("text", "json", "jsonl", "csv")
 _WORST_SCHOOLS = 5
@@ -80,6 +91,84 @@ def write_report(
         raise ValueError(f"unknown report format {fmt!r}; expected one of {', '.join(FORMATS)}")
 
 
+def write_report_file(
+    report: Report,
+    path: str | os.PathLike[str],
+    *,
+    fmt: str = "text",
+    library_version: str,
+    reveal: bool = False,
+) -> None:
+    """Write ``report`` to the file ``path``, all or nothing.
+
+    The report is written to a temporary file in the target's folder (readable by its
+    owner only), flushed to disk and then renamed onto ``path`` in one step: a reader
+    sees the old file or the whole new one, and a failed write (a full disk, an
+    interruption) leaves what was there before.
+    """
+    target = Path(path)
+    descriptor, temporary = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".part"
+    )
+    try:
+        with open(descriptor, "w", encoding="utf-8", newline="") as handle:
+            write_report(report, handle, fmt=fmt, library_version=library_version, reveal=reveal)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+# Characters a terminal acts on rather than shows: the C0 and C1 controls (escape
+# sequences start with ESC, U+001B, or the C1 CSI, U+009B) and DEL, and the marks that
+# reorder text (bidirectional overrides and isolates).
+_TERMINAL_CONTROLS: Final = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+_LATIN_1_LAST: Final = 0xFF
+
+
+def _escaped(match: re.Match[str]) -> str:
+    # As Python writes them: \xNN for the first 256 code points, \uNNNN beyond.
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= _LATIN_1_LAST else f"\\u{code:04x}"
+
+
+def shown_on_terminal(text: str) -> str:
+    r"""``text`` with every control character written as an escape, so that text from an
+    input file (a transfer ID, a school code, a file name) cannot move the cursor, recolour
+    the screen or reorder what a person reads.
+
+    >>> print(shown_on_terminal("T-001\x1b[2J\ttab"))
+    T-001\x1b[2J\x09tab
+    """
+    return _TERMINAL_CONTROLS.sub(_escaped, text)
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection):
+# such a cell is written with a leading apostrophe, as OWASP advises, so that it is shown
+# as text.
+_FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_csv_cell(value: object) -> object:
+    r"""A cell of the CSV report as a spreadsheet may open it: a text a spreadsheet would
+    take for a formula gets a leading apostrophe; anything else is as given.
+
+    >>> print(safe_csv_cell("=1+2"), safe_csv_cell("@SUM(A1)"), safe_csv_cell("ID-002"))
+    '=1+2 '@SUM(A1) ID-002
+    >>> safe_csv_cell(7)
+    7
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 _CSV_COLUMNS = (
     "rule",
     "severity",
@@ -101,26 +190,25 @@ def _write_csv(findings: Iterable[Finding], out: TextIO, *, reveal: bool) -> Non
     for finding in findings:
         data = unstructure(finding, reveal=reveal)
         source = data["source"] or {}
-        writer.writerow(
-            [
-                data["rule"],
-                data["severity"],
-                data["kind"],
-                data["subject"],
-                source.get("file", ""),
-                source.get("line", ""),
-                "; ".join(f"{r['file']}:{r['line']}" for r in data["related"]),
-                data["message"]["zh"],
-                data["message"]["en"],
-                json.dumps(data["facts"], ensure_ascii=False),
-                " ".join(data["reasons"]),
-            ]
-        )
+        cells = [
+            data["rule"],
+            data["severity"],
+            data["kind"],
+            data["subject"],
+            source.get("file", ""),
+            source.get("line", ""),
+            "; ".join(f"{r['file']}:{r['line']}" for r in data["related"]),
+            data["message"]["zh"],
+            data["message"]["en"],
+            json.dumps(data["facts"], ensure_ascii=False),
+            " ".join(data["reasons"]),
+        ]
+        writer.writerow([safe_csv_cell(cell) for cell in cells])
 
 
 def _write_text(report: Report, out: TextIO, *, reveal: bool) -> None:
     def line(text: str = "") -> None:
-        out.write(text + "\n")
+        out.write(shown_on_terminal(text) + "\n")
 
     place = region(report.jurisdiction) if report.jurisdiction != "000000" else None
     where = f" ({place.name})" if place else " (national)"
@@ -209,8 +297,9 @@ def _text_findings(report: Report, line: Any, *, reveal: bool) -> None:
             subject = finding.subject.reveal() if reveal else finding.subject.shown
             codes = f"  [{', '.join(finding.reasons)}]" if finding.reasons else ""
             line(f"  {where}  {subject}{codes}" if subject != where else f"  {where}{codes}")
-            line(f"      {finding.message.zh}")
-            line(f"      {finding.message.en}")
+            message = shown_message(finding, reveal=reveal)
+            line(f"      {message.zh}")
+            line(f"      {message.en}")
             if finding.related:
                 line(f"      also: {', '.join(str(r) for r in finding.related)}")
         line()

@@ -219,7 +219,12 @@ def deferral_is_lawful(deferral: Deferral, context: RuleContext[Bundle]) -> Iter
     if birth is not None:
         years = policy.value(ENROLMENT_DEFERRED_AGE, int) - policy.value(ENROLMENT_AGE, int)
         latest = SchoolYear.starting(entry_year(birth, policy=policy) + years, policy=policy).start
-        facts.update(until=deferral.until, latest_until=latest, birth_date=birth)
+        facts.update(
+            until=deferral.until,
+            latest_until=latest,
+            birth_date=birth,
+            age_at_until=age_on(birth, deferral.until),
+        )
         if deferral.until > latest:
             problems.append(DEFERRAL_TOO_LONG.given(until=deferral.until, latest_until=latest))
     if problems:

@@ -77,9 +77,10 @@ def resident_id_is_valid(person: Person, context: RuleContext[Bundle]) -> Iterat
     about=("students", "population"),
     title=("出生日期与身份证件号不符", "birth date differs from the resident ID number"),
     message=(
-        "记录的出生日期 {recorded_birth_date} 与身份证件号中的 {id_birth_date} 不一致",
+        "记录的出生日期 {recorded_birth_date} 与身份证件号中的 {id_birth_date} 不一致"
+        "（相差 {days_apart} 天）",
         "recorded birth date {recorded_birth_date} differs from {id_birth_date} "
-        "in the resident ID number",
+        "in the resident ID number ({days_apart} days apart)",
     ),
     citations=[GB_11643],
 )
@@ -97,6 +98,7 @@ def birth_date_matches_id(person: Person, context: RuleContext[Bundle]) -> Itera
             facts={
                 "recorded_birth_date": person.birth_date,
                 "id_birth_date": number.birth_date,
+                "days_apart": abs((person.birth_date - number.birth_date).days),
             },
         )
 
