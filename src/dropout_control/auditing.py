@@ -42,7 +42,7 @@ from dropout_control.whereabouts import WhereaboutsStatus, whereabouts_of_all
 
 __all__ = ["UNKNOWN_COUNTY", "audit_bundle"]
 
-_ROW_KINDS = {"rejections", "duplicates"}
+_ROW_KINDS = {"rejections", "duplicates", "unread_cells"}
 
 
 def audit_bundle(
@@ -124,7 +124,13 @@ def _audit(
 
 def _subjects(bundle: Bundle, kind: str) -> Sequence[object]:
     if kind in _ROW_KINDS:
-        return bundle.rejections if kind == "rejections" else bundle.duplicates
+        return (
+            bundle.rejections
+            if kind == "rejections"
+            else bundle.duplicates
+            if kind == "duplicates"
+            else bundle.unread_cells
+        )
     return bundle.records(kind)
 
 
