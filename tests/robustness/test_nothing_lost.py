@@ -340,3 +340,48 @@ def test_a_header_with_one_known_column_is_read_as_a_header(tmp_path: Path) -> N
     assert ["INPUT.MISSING"] == [
         code for f in report["findings"] if f["rule"] == "INPUT-001" for code in f["reasons"]
     ]
+
+
+# A kind not read: its figures are not known, never "out of school" -----------------------
+
+POPULATION_BYTES = (DEMO / "population.csv").read_bytes()
+
+
+def _not_known(report: dict[str, Any]) -> dict[str, str]:
+    return {item["figure"]: item["reason"]["code"] for item in report["metrics"]["not_known"]}
+
+
+@pytest.mark.parametrize(
+    ("students", "code"),
+    [
+        pytest.param(
+            b"\xff\xfe" + "学籍号\n".encode("utf-16-le"), "METRIC.KIND_NOT_READ", id="unreadable"
+        ),
+        pytest.param(("".join(ROWS[:3])).encode(), "METRIC.KIND_NOT_READ", id="headerless"),
+        pytest.param(None, "METRIC.KIND_ABSENT", id="misnamed"),
+    ],
+)
+def test_without_the_students_whereabouts_are_not_known_not_out_of_school(
+    tmp_path: Path, students: bytes | None, code: str
+) -> None:
+    (tmp_path / "population.csv").write_bytes(POPULATION_BYTES)
+    if students is None:
+        (tmp_path / "学生.csv").write_bytes((HEADER + "".join(ROWS[:3])).encode())
+    else:
+        _students(tmp_path, students)
+    _, report, _ = _audit(tmp_path)
+    plain = io.StringIO()
+    main(["audit", str(tmp_path), "--as-of", AS_OF], stdout=plain)
+    assert (None, code) == (report["metrics"]["whereabouts"], _not_known(report)["whereabouts"])
+    assert "Children by whereabouts" not in plain.getvalue()
+    assert "Not known: whereabouts" in plain.getvalue()
+
+
+def test_with_the_students_read_whereabouts_are_counted(tmp_path: Path) -> None:
+    (tmp_path / "population.csv").write_bytes(POPULATION_BYTES)
+    (tmp_path / "students.csv").write_bytes((DEMO / "students.csv").read_bytes())
+    _, report, _ = _audit(tmp_path)
+    assert ({}, True) == (
+        _not_known(report),
+        report["metrics"]["whereabouts"]["total"]["in_school"] > 3000,
+    )
