@@ -74,7 +74,10 @@ def plant_input(town: Township) -> None:
         town.on_roster(child, plants=[("INPUT-001", f"出生日期 {text} is no date")]).text[
             "birth_date"
         ] = text
-        town.enrol(child, usual_grade(child.birth_date))
+        student = town.enrol(child, usual_grade(child.birth_date))
+        # An optional cell in a label the reader does not know: the record is kept.
+        student.text["left_behind"] = "不详"
+        student.plants.append(("INPUT-003", "是否留守儿童 不详 is no known label; record kept"))
 
 
 def plant_duplicates(town: Township) -> None:

@@ -57,6 +57,7 @@ def bundle_from_read(read: FolderRead, *, registry: KindRegistry = KINDS) -> Bun
         records,
         rejections=(*read.rejections, *unreadable),
         duplicates=read.duplicates,
+        unread_cells=read.unread_cells,
         kinds=read.records.keys(),
         fields_seen=read.fields_seen,
         registry=registry,
@@ -83,6 +84,9 @@ def audit(
     library's own by default; an application that declares kinds and rules of its own
     passes registries that hold them too (see the how-to on kinds of your own).
 
+    Raises :class:`~dropout_control.errors.UnreadableInput` when the folder holds no
+    input file at all (empty, or only files not named after a kind): nothing to audit.
+
     >>> from dropout_control import audit
     >>> report = audit("examples/linxia-demo", as_of=dt.date(2019, 3, 20), jurisdiction="622900")
     >>> "students.csv" in {item.file for item in report.inputs}, report.has_errors
@@ -94,6 +98,7 @@ def audit(
     from dropout_control.io.folder import read_folder  # noqa: PLC0415 - only when reading files
 
     read = read_folder(Path(folder), progress=progress, registry=kinds)
+    read.require_input(folder)
     # The bundle's indexes are millions of acyclic objects too: build them paused.
     with cycle_collection_paused():
         return audit_bundle(

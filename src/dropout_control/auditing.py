@@ -25,6 +25,7 @@ from dropout_control.metrics import (
     CountyMetrics,
     FindingCounts,
     Metrics,
+    NotKnown,
     SchoolMetrics,
     TotalMetrics,
     WhereaboutsCounts,
@@ -43,7 +44,7 @@ from dropout_control.whereabouts import WhereaboutsStatus, whereabouts_of_all
 
 __all__ = ["UNKNOWN_COUNTY", "audit_bundle"]
 
-_ROW_KINDS = {"rejections", "duplicates"}
+_ROW_KINDS = {"rejections", "duplicates", "unread_cells"}
 
 
 def audit_bundle(
@@ -110,8 +111,13 @@ def _audit(
             for subject, finding in item.run_all(_subjects(bundle, kind), context, kind=kind):
                 findings.append(finding)
                 tally.add(finding, *places.of(subject, kind))
-    whereabouts = _whereabouts_counts(bundle, places, as_of=as_of, policy=policy)
-    metrics = _metrics(bundle, places, tally, whereabouts)
+    not_known = _not_known(bundle)
+    whereabouts = (
+        None
+        if any(item.figure == "whereabouts" for item in not_known)
+        else _whereabouts_counts(bundle, places, as_of=as_of, policy=policy)
+    )
+    metrics = _metrics(bundle, places, tally, whereabouts, not_known)
     return Report(
         as_of=as_of,
         jurisdiction=jurisdiction,
@@ -126,7 +132,13 @@ def _audit(
 
 def _subjects(bundle: Bundle, kind: str) -> Sequence[object]:
     if kind in _ROW_KINDS:
-        return bundle.rejections if kind == "rejections" else bundle.duplicates
+        return (
+            bundle.rejections
+            if kind == "rejections"
+            else bundle.duplicates
+            if kind == "duplicates"
+            else bundle.unread_cells
+        )
     return bundle.records(kind)
 
 
@@ -161,6 +173,46 @@ def _why_not_run(item: Rule, bundle: Bundle, policy: Policy) -> Stated | None:
         named = [PARAMETER_FROM.given(key=key, since=first[key]) for key in not_in_force]
         return NOT_IN_FORCE.given(on=policy.on, named=named)
     return None
+
+
+KIND_NOT_READ: Final = reason(
+    "METRIC.KIND_NOT_READ",
+    "{kind} 的文件未能读入（{files}）：该数字未知",
+    "a file of {kind} could not be read ({files}): the figure is not known",
+)
+KIND_ABSENT: Final = reason(
+    "METRIC.KIND_ABSENT",
+    "没有 {kind} 的文件：该数字未知",
+    "no file of {kind}: the figure is not known",
+)
+# The codes of a rejection that stands for a whole file not read.
+_FILE_NOT_READ: Final = frozenset(
+    {"INPUT.FILE_UNREADABLE", "INPUT.FILE_NOT_READ", "INPUT.NO_HEADER", "INPUT.HEADER_UNKNOWN"}
+)
+# The figures that depend on each kind.
+_FIGURES: Final = {
+    "students": ("students", "active_records", "open_records", "whereabouts"),
+    "population": ("population", "whereabouts"),
+    "headcounts": ("present_at_latest_headcount",),
+}
+
+
+def _not_known(bundle: Bundle) -> tuple[NotKnown, ...]:
+    """The figures a kind not read (or, for whereabouts, students not given) leaves not
+    known, each once, with the first reason."""
+    files: dict[str, list[str]] = defaultdict(list)
+    for rejection in bundle.rejections:
+        if rejection.code in _FILE_NOT_READ:
+            files[rejection.kind].append(rejection.source.file)
+    said: dict[str, Stated] = {}
+    for kind, figures in _FIGURES.items():
+        if kind in files:
+            reason_ = KIND_NOT_READ.given(kind=kind, files=", ".join(files[kind]))
+            for figure in figures:
+                said.setdefault(figure, reason_)
+    if "students" not in bundle.kinds and bundle.records(POPULATION):
+        said.setdefault("whereabouts", KIND_ABSENT.given(kind="students"))
+    return tuple(NotKnown(figure, why) for figure, why in said.items())
 
 
 class _Places:
@@ -224,7 +276,11 @@ class _SchoolFigures:
 
 
 def _metrics(
-    bundle: Bundle, places: _Places, tally: _Tally, whereabouts: WhereaboutsCounts | None
+    bundle: Bundle,
+    places: _Places,
+    tally: _Tally,
+    whereabouts: WhereaboutsCounts | None,
+    not_known: tuple[NotKnown, ...],
 ) -> Metrics:
     figures: dict[str, _SchoolFigures] = {}
     for record in bundle.records(STUDENTS):
@@ -258,7 +314,13 @@ def _metrics(
         findings=findings,
         findings_by_rule=by_rule,
     )
-    return Metrics(total=total, schools=schools, counties=counties, whereabouts=whereabouts)
+    return Metrics(
+        total=total,
+        schools=schools,
+        counties=counties,
+        whereabouts=whereabouts,
+        not_known=not_known,
+    )
 
 
 def _school_metrics(

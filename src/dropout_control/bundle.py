@@ -19,7 +19,7 @@ from typing import Any, TypeVar, overload
 
 import attrs
 
-from dropout_control.intake import Duplicate, Rejection
+from dropout_control.intake import Duplicate, Rejection, UnreadCell
 from dropout_control.kinds import KINDS, Index, KindRegistry, RecordKind
 
 __all__ = ["Bundle"]
@@ -49,6 +49,7 @@ class Bundle:
     _records: Mapping[str, tuple[object, ...]]
     rejections: tuple[Rejection, ...]
     duplicates: tuple[Duplicate, ...]
+    unread_cells: tuple[UnreadCell, ...]
     kinds: frozenset[str]
     fields_seen: Mapping[str, frozenset[str]]
     registry: KindRegistry = attrs.field(eq=False)
@@ -63,6 +64,7 @@ class Bundle:
         kinds: Iterable[str] = (),
         fields_seen: Mapping[str, frozenset[str]] | None = None,
         registry: KindRegistry | None = None,
+        unread_cells: Iterable[UnreadCell] = (),
         **by_kind: Iterable[object],
     ) -> None:
         declared = KINDS if registry is None else registry
@@ -75,6 +77,7 @@ class Bundle:
             MappingProxyType(held),
             tuple(rejections),
             tuple(duplicates),
+            tuple(unread_cells),
             present,
             MappingProxyType(dict(fields_seen)) if fields_seen else MappingProxyType({}),
             declared,
@@ -113,6 +116,7 @@ class Bundle:
         duplicates: Iterable[Duplicate] | None = None,
         kinds: Iterable[str] | None = None,
         fields_seen: Mapping[str, frozenset[str]] | None = None,
+        unread_cells: Iterable[UnreadCell] | None = None,
         **by_kind: Iterable[object],
     ) -> Bundle:
         """A copy with some kinds' records (by name) or the other parts replaced; its
@@ -125,6 +129,7 @@ class Bundle:
             kinds=self.kinds if kinds is None else kinds,
             fields_seen=fields_seen,
             registry=self.registry,
+            unread_cells=self.unread_cells if unread_cells is None else unread_cells,
         )
 
     def _fields_present(self) -> dict[str, frozenset[str]]:

@@ -479,6 +479,7 @@ def _whereabouts(args: argparse.Namespace, out: TextIO) -> int:
     if not person:
         raise UsageError("ID is empty")
     read = read_folder(args.folder)
+    read.require_input(args.folder)
     bundle = bundle_from_read(read)
     found = whereabouts(bundle, person, as_of=as_of, jurisdiction=args.jurisdiction)
     shown = found.reveal_person() if args.reveal else found.person

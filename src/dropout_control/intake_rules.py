@@ -1,4 +1,4 @@
-"""INPUT rules: rows that could not become records, and keys held twice.
+"""INPUT rules: rows that could not become records, keys held twice, cells not read.
 
 Their subjects are made by the readers (:mod:`dropout_control.io`): every row read is a
 record or one of these findings, and the report counts both per file.
@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from dropout_control.bundle import Bundle
 from dropout_control.findings import Citation, Severity, Subject
-from dropout_control.intake import Duplicate, Rejection
+from dropout_control.intake import Duplicate, Rejection, UnreadCell
 from dropout_control.policy import Mark
 from dropout_control.rules import Observation, RuleContext, rule
 
@@ -82,5 +82,40 @@ def key_is_unique(duplicate: Duplicate, context: RuleContext[Bundle]) -> Iterato
             "key_field": duplicate.key_field,
             "key": duplicate.shown_key,
             "first": str(duplicate.first),
+        },
+    )
+
+
+@rule(
+    "INPUT-003",
+    severity=Severity.WARNING,
+    about="unread_cells",
+    title=("选填字段无法读取", "optional field cannot be read"),
+    message=(
+        "字段 {field} 无法读取，按未知处理，记录照常读入：{reason}",
+        "field {field} cannot be read and is taken as unknown; the record is kept: {reason}",
+    ),
+    citations=[FORMATS],
+)
+def optional_cell_is_readable(
+    cell: UnreadCell, context: RuleContext[Bundle]
+) -> Iterator[Observation]:
+    """An optional cell is readable (选填字段可读).
+
+    A cell of a field the record can be without (a left-behind flag written in a label
+    the reader does not know, a bad date of an expert assessment) does not sink the
+    record: the record is kept with the field unknown, and a rule that needs the field
+    cannot judge the record on it. The cell is shown masked unless it is plainly not
+    personal.
+    """
+    yield Observation(
+        subject=Subject.public(f"{cell.source}"),
+        source=cell.source,
+        kind=cell.kind,
+        facts={
+            "file": cell.source.file,
+            "line": cell.source.line,
+            "field": cell.field,
+            "reason": cell.reason,
         },
     )

@@ -155,6 +155,14 @@ class RecordKind(Generic[_T]):
     - ``plant``: ``"module:function"`` of the Hypothesis strategy of valid records of
       this kind (imported only when asked for: Hypothesis is an optional extra).
     - ``title``: what the kind holds, in Chinese and English, for the docs.
+    - ``multiline_fields``: the fields whose CSV cells may run over several lines (in
+      quotes); in any other field a quote not closed on its line makes the line an
+      INPUT-001 row (none of the library's kinds has such a field).
+    - ``essential_fields``: the optional fields (empty cell, ``None``) that a record
+      still cannot be without when their cell is written but cannot be read (a date a
+      rule would read as "not yet", a code the spec rejects): such a cell rejects the
+      row (INPUT-001). A bad cell of any other optional field keeps the record with the
+      field unknown (INPUT-003).
     """
 
     name: str
@@ -171,6 +179,8 @@ class RecordKind(Generic[_T]):
     )
     plant: str | None = None
     title: tuple[str, str] = ("", "")
+    multiline_fields: tuple[str, ...] = attrs.field(default=(), converter=_names)
+    essential_fields: tuple[str, ...] = attrs.field(default=(), converter=_names)
     by_person: Index[_T, Mapping[str, tuple[_T, ...]]] = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -182,7 +192,16 @@ class RecordKind(Generic[_T]):
         fields = {a.name for a in attrs.fields(record_class)}
         if "source" not in fields:
             raise TypeError(f"kind {self.name}: {self.record_class.__name__} has no source field")
-        unknown = [f for f in (*self.unique_key, *self.aliases) if f not in fields]
+        unknown = [
+            f
+            for f in (
+                *self.unique_key,
+                *self.aliases,
+                *self.multiline_fields,
+                *self.essential_fields,
+            )
+            if f not in fields
+        ]
         if unknown:
             raise ValueError(f"kind {self.name}: no such field {', '.join(unknown)}")
         strays = [str(index) for index in self.indexes if index.kind != self.name]

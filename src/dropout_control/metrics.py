@@ -18,10 +18,13 @@ from types import MappingProxyType
 
 import attrs
 
+from dropout_control.reasons import Stated
+
 __all__ = [
     "CountyMetrics",
     "FindingCounts",
     "Metrics",
+    "NotKnown",
     "SchoolMetrics",
     "TotalMetrics",
     "WhereaboutsCounts",
@@ -118,13 +121,34 @@ class WhereaboutsCounts:
     )
 
 
+@attrs.frozen
+class NotKnown:
+    """A figure the audit cannot give, and why (``METRIC.KIND_NOT_READ``,
+    ``METRIC.KIND_ABSENT``): a kind it depends on was not read or not given.
+
+    ``figure`` names the figure: ``whereabouts``, or a field of :class:`TotalMetrics`
+    (``students``, ``population``, ``present_at_latest_headcount`` …), whose count then
+    holds only what was read.
+    """
+
+    figure: str
+    reason: Stated
+
+
 @attrs.frozen(kw_only=True)
 class Metrics:
     """Every figure of a report: overall, per school and per county (both sorted by
     code), and children by whereabouts (``None``, null in JSON, when the audit could not
-    say: no students nor population, or a policy without the parameters it needs)."""
+    say: no students nor population, a policy without the parameters it needs, or a kind
+    it depends on not read).
+
+    ``not_known`` lists the figures the audit cannot give and why: a file of a kind could
+    not be read (whereabouts then says nothing rather than "out of school" for every
+    child it did not find), or a kind they need was not given.
+    """
 
     total: TotalMetrics = attrs.field(factory=TotalMetrics)
     schools: tuple[SchoolMetrics, ...] = ()
     counties: tuple[CountyMetrics, ...] = ()
     whereabouts: WhereaboutsCounts | None = None
+    not_known: tuple[NotKnown, ...] = ()

@@ -36,7 +36,7 @@ import linecache
 import re
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import Any, Final
 
 import attrs
@@ -69,6 +69,7 @@ __all__ = [
     "field_parser",
     "fields_told_by_cells",
     "make_converter",
+    "optional_cell_readers",
     "parse_resident_id",
     "parse_student_number",
     "rejection_of",
@@ -387,6 +388,25 @@ def _plan(attribute: attrs.Attribute[Any]) -> _FieldPlan:
 
 def _field_hook(attribute: attrs.Attribute[Any]) -> _Hook:
     return _plan(attribute).hook
+
+
+def optional_cell_readers(
+    record_class: type, *, essential: Collection[str] = ()
+) -> Mapping[str, Callable[[object], object]]:
+    """The cell readers of the fields a record can be without (INPUT-003), by field.
+
+    Those whose empty cell gives ``None``, less the ``essential`` ones (a bad cell in
+    those still rejects the row). Each reader raises
+    :class:`~dropout_control.errors.InvalidRecord` for a cell it cannot read, so the
+    caller tells an unreadable cell from a record whose invariant failed.
+    """
+    readers: dict[str, Callable[[object], object]] = {}
+    attrs.resolve_types(record_class)
+    for attribute in attrs.fields(record_class):
+        if attribute.default is None and attribute.name not in essential:
+            hook = _plan(attribute).hook
+            readers[attribute.name] = lambda value, hook=hook: hook(value, None)  # type: ignore[misc]
+    return readers
 
 
 def _if_chain(branches: list[tuple[str | None, list[str]]]) -> list[str]:

@@ -14,13 +14,14 @@ names starting with ``_`` and ``README`` files are passed over without a word.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from operator import attrgetter
 from pathlib import Path
 from types import MappingProxyType
-from typing import Final
+from typing import Any, Final
 
 import attrs
 from cattrs.errors import ClassValidationError
@@ -28,15 +29,24 @@ from cattrs.errors import ClassValidationError
 from dropout_control._collector import cycle_collection_paused
 from dropout_control.errors import InvalidRecord, UnreadableInput
 from dropout_control.findings import InputSummary, SourceLocation
-from dropout_control.intake import Duplicate, Rejection
+from dropout_control.intake import Duplicate, Rejection, UnreadCell
 from dropout_control.io.aliases import Header, read_header
 from dropout_control.io.converter import (
     column_shown_safely,
     fields_told_by_cells,
+    optional_cell_readers,
     rejection_of,
     structure_hook,
 )
-from dropout_control.io.rows import FORMATS, SYSTEM_ERROR, BadRow, Row, Table, read_table
+from dropout_control.io.rows import (
+    FORMATS,
+    ROW_FIELD,
+    SYSTEM_ERROR,
+    BadRow,
+    Row,
+    Table,
+    read_table,
+)
 from dropout_control.kinds import KINDS, KindRegistry, RecordKind
 from dropout_control.reasons import Stated, reason
 
@@ -44,6 +54,27 @@ __all__ = ["PROGRESS_EVERY", "FolderRead", "Progress", "read_folder", "records_f
 
 NO_SUCH_FOLDER: Final = reason("INPUT.NO_SUCH_FOLDER", "没有这个文件夹", "no such folder")
 NOT_A_FOLDER: Final = reason("INPUT.NOT_A_FOLDER", "不是文件夹", "not a folder")
+NOTHING_TO_AUDIT: Final = reason(
+    "INPUT.NOTHING_TO_AUDIT",
+    "没有可审核的输入：没有以记录种类命名的文件（另有 {others} 个其他文件或文件夹）",
+    "nothing to audit: no file is named after a kind of record ({others} other files or folders)",
+)
+NO_HEADER: Final = reason(
+    "INPUT.NO_HEADER",
+    "第一行像是数据而不是表头（没有一列是 {kind} 的字段）：文件未读入。应有的列：{expected}",
+    "the first line looks like data, not a header (no column names a field of {kind}): "
+    "the file was not read. Columns expected: {expected}",
+)
+HEADER_UNKNOWN: Final = reason(
+    "INPUT.HEADER_UNKNOWN",
+    "表头没有一列是 {kind} 的字段：文件未读入。应有的列：{expected}",
+    "no column of the header names a field of {kind}: the file was not read. "
+    "Columns expected: {expected}",
+)
+# A cell that is data, not a heading: a personal number, a date, a long number.
+_DATA_CELL: Final = re.compile(
+    r"[GLJ]?\d{17}[\dXx]|\d{4}[-/.]?\d{1,2}[-/.]?\d{1,2}|\d{6,}", re.IGNORECASE
+)
 FILE_NOT_READ: Final = reason(
     "INPUT.FILE_NOT_READ", "{clash}：文件未读入", "{clash}: the file was not read"
 )
@@ -76,6 +107,8 @@ class FolderRead:
     - ``rejections``: rows that could not become records (INPUT-001), and headers that
       made a whole file unreadable as records;
     - ``duplicates``: rows whose unique key an earlier row of the kind holds (INPUT-002);
+    - ``unread_cells``: cells of optional fields that could not be read, their records
+      kept with the field unknown (INPUT-003);
     - ``inputs``: per file read, rows, records and rows rejected (rejections and
       duplicates); ``rows == records + rejected``;
     - ``unknown_files``: files not read because their name is not a kind with a known
@@ -95,11 +128,21 @@ class FolderRead:
     unknown_columns: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, converter=_frozen)
     unreadable: Mapping[str, Stated] = attrs.field(factory=dict, converter=_frozen)
     fields_seen: Mapping[str, frozenset[str]] = attrs.field(factory=dict, converter=_frozen)
+    unread_cells: tuple[UnreadCell, ...] = ()
 
     @property
     def kinds(self) -> frozenset[str]:
         """The kinds of which at least one file was read."""
         return frozenset(self.records)
+
+    def require_input(self, folder: str | os.PathLike[str]) -> None:
+        """Raise :class:`~dropout_control.errors.UnreadableInput` if the folder held no
+        input file at all (empty, or only files and folders not named after a kind):
+        there is nothing to audit, and a report of no findings would mislead."""
+        if not self.records and not self.unreadable:
+            raise UnreadableInput(
+                folder, NOTHING_TO_AUDIT, facts={"others": len(self.unknown_files)}
+            )
 
 
 def _columns_shown(header: Header, columns: tuple[str, ...]) -> tuple[str, ...]:
@@ -186,7 +229,7 @@ def read_folder(
             reader.unreadable[entry.name] = not_regular
             continue
         try:
-            table = read_table(entry)
+            table = read_table(entry, multiline_fields=registry[kind].multiline_fields)
         except UnreadableInput as error:
             reader.unreadable[entry.name] = error.stated
             continue
@@ -259,6 +302,18 @@ def _is_filled(value: object) -> bool:
     return value is not None
 
 
+def _is_unreadable(read: Callable[[object], object] | None, value: object) -> bool:
+    """Whether ``value`` is a cell that the optional field's reader cannot read (not an
+    invariant of the record that failed)."""
+    if read is None or value is None:
+        return False
+    try:
+        read(value)
+    except (InvalidRecord, ValueError, TypeError):
+        return True
+    return False
+
+
 def _see(unseen: set[str], row: Mapping[str, object]) -> None:
     """Strike from ``unseen`` the fields that have a value in ``row``."""
     # Cheap test first: the cells of a field that is never filled are almost all "".
@@ -275,6 +330,7 @@ class _Kind:
     firsts: dict[str, SourceLocation] = attrs.Factory(dict)
     told: frozenset[str] = frozenset()
     unseen: set[str] = attrs.Factory(set)
+    optional: Mapping[str, Callable[[object], object]] = attrs.Factory(dict)
 
     @property
     def name(self) -> str:
@@ -288,6 +344,9 @@ class _Kind:
         # Only the fields whose record value does not tell are checked row by row.
         self.told = fields_told_by_cells(self.record_class)
         self.unseen = set(self.told)
+        self.optional = optional_cell_readers(
+            self.record_class, essential=self.declared.essential_fields
+        )
 
     def fields_seen(self) -> frozenset[str]:
         """The fields that had a value in at least one row that became a record."""
@@ -309,6 +368,7 @@ class _Reader:
         self.kinds: dict[str, _Kind] = {}
         self.rejections: list[Rejection] = []
         self.duplicates: list[Duplicate] = []
+        self.unread_cells: list[UnreadCell] = []
         self.inputs: list[InputSummary] = []
         self.unknown_files: list[str] = []
         self.unknown_columns: dict[str, tuple[str, ...]] = {}
@@ -324,6 +384,7 @@ class _Reader:
             unknown_columns=self.unknown_columns,
             unreadable=self.unreadable,
             fields_seen={name: kind.fields_seen() for name, kind in self.kinds.items()},
+            unread_cells=tuple(self.unread_cells),
         )
 
     def read(self, kind: str, table: Table) -> None:
@@ -334,6 +395,10 @@ class _Reader:
             rows = self._renamed(kind, table)
         else:
             header = read_header(kind, table.columns, registry=self.registry)
+            named = [column for column in table.columns if column]
+            if named and len(header.unknown) >= len(named):
+                self._refuse_header(kind, table)
+                return
             if header.unknown:
                 self.unknown_columns[table.file] = _columns_shown(header, table.columns)
             if header.clash is not None:
@@ -364,6 +429,27 @@ class _Reader:
         self.inputs.append(InputSummary(table.file, kind, count, 0, count))
         self._report(table.file, count)
 
+    def _refuse_header(self, kind: str, table: Table) -> None:
+        """A header of which no column names a field: one rejection for the file, saying
+        whether its first line looks like data, and naming the columns expected. Every
+        row is rejected; a first line of data counts as a row."""
+        columns = table.columns or ()
+        headless = any(_DATA_CELL.fullmatch(column.strip()) for column in columns)
+        declared = self.registry[kind]
+        expected = ", ".join(
+            f"{field.name} ({declared.aliases[field.name][0]})"
+            if declared.aliases.get(field.name)
+            else field.name
+            for field in attrs.fields(declared.record_class)
+            if field.default is attrs.NOTHING and field.name != "source"
+        )
+        said = (NO_HEADER if headless else HEADER_UNKNOWN).given(kind=kind, expected=expected)
+        where = SourceLocation(table.file, table.header_line)
+        self.rejections.append(Rejection(where, kind, ROW_FIELD, said))
+        count = sum(1 for _ in table.rows()) + headless
+        self.inputs.append(InputSummary(table.file, kind, count, 0, count))
+        self._report(table.file, count)
+
     def _renamed(self, kind: str, table: Table) -> Iterator[Row]:
         """Rows of a format without a header, with their keys mapped to fields."""
         headers: dict[tuple[str, ...], Header] = {}
@@ -389,6 +475,32 @@ class _Reader:
         finally:
             if unknown:
                 self.unknown_columns[table.file] = tuple(map(column_shown_safely, unknown))
+
+    def _without_unread(
+        self,
+        state: _Kind,
+        row: dict[str, object],
+        *,
+        where: SourceLocation,
+        field: str,
+        reason: Stated,
+        structure: Callable[[Any, type], object],
+    ) -> object | None:
+        """The record of a row whose optional cells that cannot be read are set unknown
+        (one INPUT-003 each), or None when the row is rejected (INPUT-001)."""
+        unread: list[UnreadCell] = []
+        while _is_unreadable(state.optional.get(field), row.get(field)):
+            unread.append(UnreadCell(where, state.name, field, reason))
+            row[field] = None
+            try:
+                record = structure(row, state.record_class)
+            except (InvalidRecord, KeyError, ClassValidationError) as error:
+                field, reason = rejection_of(error)
+                continue
+            self.unread_cells.extend(unread)
+            return record
+        self.rejections.append(Rejection(where, state.name, field, reason))
+        return None
 
     def _report(self, file: str, rows: int) -> None:
         if self.progress is not None:
@@ -422,8 +534,12 @@ class _Reader:
                 record = structure(row, record_class)
             except (InvalidRecord, KeyError, ClassValidationError) as error:
                 field, reason = rejection_of(error)
-                rejections.append(Rejection(where, kind, field, reason))
-                continue
+                kept = self._without_unread(
+                    state, row, where=where, field=field, reason=reason, structure=structure
+                )
+                if kept is None:
+                    continue
+                record = kept
             if key_of is not None:
                 key = key_of(record)
                 first = firsts.setdefault(key, where)

@@ -239,6 +239,8 @@ def _severity_counts(errors: int, warnings: int) -> str:
 
 
 def _text_whereabouts(report: Report, line: Any) -> None:
+    for item in report.metrics.not_known:
+        line(f"Not known: {item.figure.replace('_', ' ')} ({item.reason.message.en})")
     where = report.metrics.whereabouts
     if where is None or not where.total:
         return

@@ -9,7 +9,7 @@ row read is accounted for. Nothing is held in memory beyond the row being read.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from pathlib import Path
 from typing import Final
 
@@ -29,6 +29,17 @@ ENCODING: Final = reason(
 )
 HEADER_UNREADABLE: Final = reason(
     "INPUT.HEADER_UNREADABLE", "表头无法读取：{detail}", "the header cannot be read: {detail}"
+)
+LINE_ENCODING: Final = reason(
+    "INPUT.LINE_ENCODING",
+    "本行的字节不符合文件的编码（UTF-8 或 GB18030）",
+    "the bytes of this line do not fit the file's encoding (UTF-8 or GB18030)",
+)
+QUOTE_NOT_CLOSED: Final = reason(
+    "INPUT.QUOTE_NOT_CLOSED",
+    "本行有未闭合的引号：该字段不能跨行，本行未读入，下一行照常读取",
+    "a quote opened on this line is not closed on it: the field may not run over lines; "
+    "the line was not read and reading goes on at the next line",
 )
 NOT_CSV_ROW: Final = reason("INPUT.NOT_CSV_ROW", "不是 CSV 行：{detail}", "not a CSV row: {detail}")
 TOO_MANY_CELLS: Final = reason(
@@ -95,19 +106,19 @@ class Table:
         return self.rows()
 
 
-def _csv(path: Path) -> Table:
+def _csv(path: Path, multiline_fields: Collection[str] = ()) -> Table:
     from dropout_control.io.csv_rows import read_csv  # noqa: PLC0415 - one format at a time
 
-    return read_csv(path)
+    return read_csv(path, multiline_fields=multiline_fields)
 
 
-def _jsonl(path: Path) -> Table:
+def _jsonl(path: Path, multiline_fields: Collection[str] = ()) -> Table:
     from dropout_control.io.jsonl_rows import read_jsonl  # noqa: PLC0415
 
     return read_jsonl(path)
 
 
-def _xlsx(path: Path) -> Table:
+def _xlsx(path: Path, multiline_fields: Collection[str] = ()) -> Table:
     from dropout_control.io.xlsx_rows import read_xlsx  # noqa: PLC0415 - needs the excel extra
 
     return read_xlsx(path)
@@ -117,8 +128,10 @@ FORMATS: Final = {".csv": _csv, ".jsonl": _jsonl, ".xlsx": _xlsx}
 """The readers by file suffix."""
 
 
-def read_table(path: Path) -> Table:
+def read_table(path: Path, *, multiline_fields: Collection[str] = ()) -> Table:
     """Open a file of any known format (by its suffix, in any case) as a :class:`Table`.
+
+    ``multiline_fields`` names the fields whose CSV cells may run over several lines.
 
     Raises :class:`~dropout_control.errors.UnreadableInput` for a file that cannot be
     read at all (missing, undecodable, an unknown suffix, Excel without the extra).
@@ -126,4 +139,4 @@ def read_table(path: Path) -> Table:
     reader = FORMATS.get(path.suffix.lower())
     if reader is None:
         raise UnreadableInput(path, UNKNOWN_FORMAT, facts={"suffix": path.suffix})
-    return reader(path)
+    return reader(path, multiline_fields)

@@ -117,6 +117,8 @@ POPULATION: Final = KINDS.add(
         evidence=_child_evidence,
         plant="dropout_control.strategies.records:children",
         title=("适龄儿童名册", "population roster of children"),
+        # Read as "no" when empty: a bad cell must not read as alive, not disabled.
+        essential_fields=("disability", "deceased_on", "emigrated_on"),
     )
 )
 """The roster of the children of an area, from household registration."""

@@ -110,6 +110,8 @@ HEADCOUNTS: Final = KINDS.add(
         evidence=_evidence,
         plant="dropout_control.strategies.records:headcount_entries",
         title=("月度在校名单", "monthly headcount rows"),
+        # Who the row is about, and whether an absence was excused.
+        essential_fields=("student_number", "resident_id", "excuse"),
     )
 )
 """Each school's monthly roll, one row per child."""

@@ -154,6 +154,14 @@ STUDENTS: Final = KINDS.add(
         evidence=_evidence,
         plant="dropout_control.strategies.records:student_records",
         title=("学籍记录", "student registration records"),
+        # Identity and the dates and codes of the record's status.
+        essential_fields=(
+            "resident_id",
+            "disability",
+            "record_created_on",
+            "status_since",
+            "cancel_reason",
+        ),
     )
 )
 """Registration records (学籍), one per student number."""

@@ -5,7 +5,7 @@ rule, planting a violation into a clean draft (or, for INPUT-*, a finished bundl
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
@@ -19,11 +19,12 @@ from dropout_control.calendar import (
     entry_year,
     latest_birth_date,
 )
+from dropout_control.codes import UNKNOWN
 from dropout_control.errors import InvalidResidentId, InvalidStudentNumber
 from dropout_control.findings import SourceLocation
 from dropout_control.identity import ResidentId, StudentNumber, mask_number
 from dropout_control.identity.malformed import MalformedNumber
-from dropout_control.intake import Duplicate, Rejection
+from dropout_control.intake import Duplicate, Rejection, UnreadCell
 from dropout_control.io.converter import MISSING
 from dropout_control.io.values import BOOLEAN_FORM, NO_SUCH_DATE, REGION_FORM
 from dropout_control.policy.keys import ENROLMENT_DEFERRAL_GROUNDS, ENROLMENT_OVER_AGE_YEARS
@@ -405,6 +406,32 @@ def plant_input_001(draw: st.DrawFn, calendar: SchoolCalendar, bundle: Bundle) -
     kind, field, reason = pick(draw, _REJECTED_CELLS)
     where = source(kind, _next_line(bundle.records(kind)))
     return bundle.evolve(rejections=(*bundle.rejections, Rejection(where, kind, field, reason)))
+
+
+def _unknown(field: str) -> Callable[[StudentRecord], StudentRecord]:
+    def forget(record: StudentRecord) -> StudentRecord:
+        return attrs.evolve(record, **{field: None})  # type: ignore[arg-type]
+
+    return forget
+
+
+_UNREAD_CELLS = (
+    ("left_behind", UNKNOWN.given(expected="0, 1, 2", got="留***")),
+    ("expert_assessed_on", NO_SUCH_DATE.given(got="2018-13-45")),
+    ("migrant", BOOLEAN_FORM.given(got="不**")),
+)
+
+
+def plant_input_003(draw: st.DrawFn, calendar: SchoolCalendar, bundle: Bundle) -> Bundle:
+    field, reason = pick(draw, _UNREAD_CELLS)
+    students: tuple[StudentRecord, ...] = tuple(bundle.records(STUDENTS))
+    record = pick(draw, students)
+    assert record.source is not None
+    cell = UnreadCell(record.source, "students", field, reason)
+    return bundle.evolve(
+        unread_cells=(*bundle.unread_cells, cell),
+        students=replaced(students, record, _unknown(field)(record)),
+    )
 
 
 def plant_input_002(draw: st.DrawFn, calendar: SchoolCalendar, bundle: Bundle) -> Bundle:

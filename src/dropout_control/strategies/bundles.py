@@ -17,6 +17,7 @@ rule       plant
 =========  ==========================================================================
 INPUT-001  a row of some kind rejected (a field that cannot be read), after the last line
 INPUT-002  a student number repeated on a later line, or a school's month total repeated
+INPUT-003  an optional cell of a student not read: the record kept with the field unknown
 ID-001     one person's resident ID number made invalid on every record that holds it
 ID-002     a student's recorded birth date moved within its cohort, the ID left as is
 ID-003     a student's recorded sex flipped
@@ -105,6 +106,7 @@ from dropout_control.strategies._identity_plants import (
     plant_id_007,
     plant_input_001,
     plant_input_002,
+    plant_input_003,
     plant_reg_001,
     plant_reg_002,
     plant_reg_003,
@@ -193,6 +195,7 @@ _PLANTS: dict[str, _Plant] = {
 _ROW_PLANTS: dict[str, _RowPlant] = {
     "INPUT-001": plant_input_001,
     "INPUT-002": plant_input_002,
+    "INPUT-003": plant_input_003,
     "TR-007": plant_tr_007,
     "REC-001": plant_rec_001,
     "REC-002": plant_rec_002,

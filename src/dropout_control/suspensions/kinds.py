@@ -72,6 +72,7 @@ SUSPENSIONS: Final = KINDS.add(
         evidence=_evidence,
         plant="dropout_control.strategies.records:suspensions",
         title=("休学", "suspensions of schooling"),
+        essential_fields=("returned_on",),  # empty reads as "not yet returned"
     )
 )
 """Suspensions of schooling, one per suspension ID."""

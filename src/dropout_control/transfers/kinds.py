@@ -84,6 +84,16 @@ TRANSFERS: Final = KINDS.add(
         evidence=_evidence,
         plant="dropout_control.strategies.records:transfers",
         title=("转学", "transfers between schools"),
+        # The steps of a transfer: empty reads as "not yet done".
+        essential_fields=(
+            "to_school",
+            "grade_after",
+            "receiving_school_on",
+            "receiving_bureau_on",
+            "sending_school_on",
+            "sending_bureau_on",
+            "completed_on",
+        ),
     )
 )
 """Transfers between schools, one per transfer ID."""

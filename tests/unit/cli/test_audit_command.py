@@ -162,7 +162,7 @@ def test_a_bad_cell_and_a_missing_number_are_two_input_findings_and_the_rest_is_
 
 def test_an_undecodable_file_is_one_clear_error_and_the_rest_is_audited(tmp_path: Path) -> None:
     folder = _folder(tmp_path, CLEAN_ROW.replace("2010-05-01", "2010-05-04"))
-    (folder / "population.csv").write_bytes(b"resident_id,name\n\xff\xfe\xfa\xfb\x80\n")
+    (folder / "population.csv").write_bytes(b"\xff\xfe\xfa\xfb\x80,name\n")
     status, out = _run("audit", str(folder), "--as-of", "2019-03-20", "--format", "json")
     document = json.loads(out)
     found = [

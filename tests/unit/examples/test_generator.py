@@ -376,6 +376,8 @@ class Derived:
             except (KeyError, ValueError):
                 self.add("INPUT-001", "students.csv", line)
                 continue
+            if row["left_behind"] == LEFT_BEHIND_UNREADABLE:  # kept, field unknown
+                self.add("INPUT-003", "students.csv", line)
             if record.number in seen:
                 self.add("INPUT-002", "students.csv", line)
                 continue
@@ -796,6 +798,10 @@ class Derived:
                 self.add("REC-004", "headcount_totals.csv", line)
 
 
+LEFT_BEHIND_UNREADABLE = "不详"
+"""The left-behind label the generator plants as one the reader does not know (INPUT-003)."""
+
+
 def derive(folder: Path, *, population_encoding: str) -> set[Finding]:
     derived = Derived(folder, population_encoding)
     derived.check_students()
@@ -978,7 +984,7 @@ def test_every_manifest_line_is_a_row_of_its_file(demo: tuple[Path, Path]) -> No
 def test_every_rule_is_planted_at_least_twice(demo: tuple[Path, Path]) -> None:
     counts = Counter(rule for rule, _, _ in manifest_findings(demo[1]))
     rules = {
-        *("INPUT-001", "INPUT-002"),
+        *("INPUT-001", "INPUT-002", "INPUT-003"),
         *("ID-001", "ID-002", "ID-003", "ID-004", "ID-005", "ID-006", "ID-007"),
         *("AGE-001", "AGE-002", "AGE-003", "AGE-004", "AGE-005"),
         *("REG-001", "REG-002", "REG-003"),
