@@ -469,7 +469,11 @@ def _audit(args: argparse.Namespace, out: TextIO) -> int:
 # whereabouts ---------------------------------------------------------------------------
 
 _PROBLEM_WHEREABOUTS = frozenset(
-    {WhereaboutsStatus.WHEREABOUTS_UNKNOWN, WhereaboutsStatus.OUT_OF_SCHOOL}
+    {
+        WhereaboutsStatus.WHEREABOUTS_UNKNOWN,
+        WhereaboutsStatus.OUT_OF_SCHOOL,
+        WhereaboutsStatus.NOT_FOUND,
+    }
 )
 
 
@@ -483,8 +487,11 @@ def _whereabouts(args: argparse.Namespace, out: TextIO) -> int:
     bundle = bundle_from_read(read)
     found = whereabouts(bundle, person, as_of=as_of, jurisdiction=args.jurisdiction)
     shown = found.reveal_person() if args.reveal else found.person
-    if found.status is WhereaboutsStatus.NOT_FOUND:
-        print(shown_on_terminal(f"{shown}: nothing in {args.folder} names this child"), file=out)
+    if found.status is WhereaboutsStatus.NOT_FOUND and args.format == "text":
+        print(
+            shown_on_terminal(f"{shown}: nothing in {args.folder} names this child (not found)"),
+            file=out,
+        )
         return EXIT_FINDINGS
     status = found.status
     if args.format == "json":

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 from pathlib import Path
 from typing import Any
 
@@ -97,6 +98,19 @@ def test_the_command_line_says_nothing_names_an_unknown_child(
         ["whereabouts", str(DEMO), "110105194912310021", "--as-of", "2019-03-20"], stdout=out
     )
     assert (1, True, "") == (status, "nothing in" in out.getvalue(), capsys.readouterr().err)
+
+
+def test_the_command_line_says_not_found_in_json_too(capsys: pytest.CaptureFixture[str]) -> None:
+    out = io.StringIO()
+    argv = ["whereabouts", str(DEMO), "110105194912310021", "--as-of", "2019-03-20"]
+    status = main([*argv, "--format", "json"], stdout=out)
+    payload = json.loads(out.getvalue())
+    assert (1, "not_found", [], "") == (
+        status,
+        payload["status"],
+        payload["evidence"],
+        capsys.readouterr().err,
+    )
 
 
 @pytest.mark.parametrize("person", [None, 622921201110210800, b"62292120111021080X"])

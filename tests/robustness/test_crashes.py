@@ -343,3 +343,32 @@ def test_an_escaped_pair_of_surrogates_is_one_character_and_reads(tmp_path: Path
     (folder / "deferrals.jsonl").write_text(line + "\n", encoding="utf-8")
     report = audit(folder, as_of=AS_OF, jurisdiction="622900")
     assert [] == [f for f in report.findings if str(f.rule) == "INPUT-001"]
+
+
+STUDENT_DATES = ["出生日期", "入学年月", "建籍日期", "状态变动日期", "专家评估日期"]
+
+
+@settings(derandomize=True, max_examples=40, deadline=None)
+@given(
+    header=st.sampled_from(STUDENT_DATES),
+    line=st.integers(2, 12),
+    text=st.one_of(
+        st.dates().map(dt.date.isoformat),
+        st.dates().map(lambda day: day.strftime("%Y%m%d")),
+        st.text(alphabet="0123456789-/.年月日 ", max_size=12),
+    ),
+)
+def test_any_text_in_any_date_cell_of_students_is_a_record_or_one_input_001_for_its_line(
+    tmp_path_factory: pytest.TempPathFactory, header: str, line: int, text: str
+) -> None:
+    folder = tmp_path_factory.mktemp("dates")
+    lines = (DEMO / "students.csv").read_bytes().decode("utf-8-sig").splitlines()[:12]
+    (folder / "students.csv").write_bytes(("\n".join(lines) + "\n").encode("utf-8-sig"))
+    _set_csv_cell(folder, "students.csv", line, header, text)
+    report = audit(folder, as_of=AS_OF, jurisdiction="622900")
+    (summary,) = report.inputs
+    assert ([], True) == (
+        _accounted(report),
+        [r[1] for r in _rejections(report)] in ([], [line]),
+    )
+    assert 11 == summary.rows
