@@ -210,3 +210,22 @@ def test_every_finding_that_uses_a_birth_date_states_the_age_or_the_days_it_used
     assert [] == without
     deferral = next(f for f in dated if f["rule"] == "AGE-003")
     assert isinstance(deferral["facts"]["age_at_until"], int)
+
+
+def test_a_birth_date_shifted_into_another_column_is_masked_in_the_reason(tmp_path: Path) -> None:
+    # Found by the fuzz run: a header cell lost, every cell moves left one column, and the
+    # birth date lands in the sex column, where it was quoted in clear.
+    row = _student(GIRL_ID, "马小花", sex="20120901")
+    folder = _write(tmp_path / "in", "students.csv", STUDENT_HEADER + row)
+    outputs = audit_outputs(folder)
+    assert [] == leaked(outputs, ("20120901", "2012-09-01", GIRL_ID, "马小花"))
+    [rejected] = [f for f in json.loads(outputs["json"][1])["findings"] if f["rule"] == "INPUT-001"]
+    assert ("sex", "2012****") == (rejected["facts"]["field"], rejected["facts"]["reason"]["got"])
+
+
+def test_a_bad_date_that_is_no_real_day_is_still_shown_as_written(tmp_path: Path) -> None:
+    row = _student(GIRL_ID, "马小花", birth_date="2012-13-45")
+    folder = _write(tmp_path / "in", "students.csv", STUDENT_HEADER + row)
+    findings = json.loads(audit_outputs(folder)["json"][1])["findings"]
+    [rejected] = [f for f in findings if f["rule"] == "INPUT-001"]
+    assert "2012-13-45" == rejected["facts"]["reason"]["got"]

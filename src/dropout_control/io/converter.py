@@ -47,7 +47,12 @@ from cattrs.gen import make_dict_structure_fn, override
 from dropout_control.calendar.year_month import YearMonth
 from dropout_control.checked import trusted_init
 from dropout_control.codes import Code
-from dropout_control.errors import InvalidRecord, InvalidResidentId, InvalidStudentNumber
+from dropout_control.errors import (
+    InvalidDate,
+    InvalidRecord,
+    InvalidResidentId,
+    InvalidStudentNumber,
+)
 from dropout_control.identity import (
     ResidentId,
     Sex,
@@ -623,8 +628,28 @@ def rejection_of(error: Exception) -> tuple[str, Stated]:
 _PLAIN: Final = re.compile(r"[0-9\s\-/.:年月日T]*")
 _LONG_NUMBER: Final = re.compile(r"[0-9A-Za-z]{11,}")
 _GROUP_SEPARATORS: Final = re.compile(r"[\s\-/._]+")
-# A date in a column's name: a data row taken for a header shows a birth date there.
-_DATE_IN_TEXT: Final = re.compile(r"(\d{4})\s*[-/.年]?\s*\d{1,2}\s*[-/.月]?\s*\d{1,2}")
+# A date in a cell or a column's name: a column shifted by one, or a data row taken for a
+# header, shows a birth date there. Years a child of the registry may be born in.
+_DATE_IN_TEXT: Final = re.compile(r"(\d{4})\s*[-/.年]?\s*(\d{1,2})\s*[-/.月]?\s*(\d{1,2})")
+_BIRTH_YEARS: Final = range(1900, 2100)
+_BIRTH_DATE: Final = "birth_date"
+
+
+def _date_masked(text: str, *, real_only: bool) -> str | None:
+    """``text`` with the first date in it cut to its year (``2012****``), or None when it
+    holds none (with ``real_only``, none that is a real day of a birth year)."""
+    for found in _DATE_IN_TEXT.finditer(text):
+        year, month, day = (int(part) for part in found.groups())
+        if real_only:
+            if year not in _BIRTH_YEARS:
+                continue
+            try:
+                dt.date(year, month, day)
+            except ValueError:
+                continue
+        hidden = "*" * (found.end() - found.end(1))
+        return text[: found.end(1)] + hidden + text[found.end() :]
+    return None
 
 
 def _long_number(text: str) -> str | None:
@@ -633,19 +658,23 @@ def _long_number(text: str) -> str | None:
     return compact if _LONG_NUMBER.search(compact) else None
 
 
-def shown_safely(text: str) -> str:
+def shown_safely(text: str, *, real_dates: bool = False) -> str:
     """A bad cell as a reason may show it: in clear only if it cannot be personal data.
+
+    A real day of a birth year is cut to its year (``2012****``) unless ``real_dates``
+    (a date field other than a birth date, whose value is not personal).
 
     >>> shown_safely("2012-13-45"), shown_safely("马小花"), shown_safely("G622921201209010429")
     ('2012-13-45', '马**', 'G622921**********29')
-    >>> shown_safely("6229 2120 1209 0104 29")
-    '622921**********29'
+    >>> shown_safely("6229 2120 1209 0104 29"), shown_safely("20120901")
+    ('622921**********29', '2012****')
     """
     number = _long_number(text)
     if number is not None:
         return mask_number(number)
     if _PLAIN.fullmatch(text):
-        return text
+        # A real day is someone's birth date as often as not; a bad one is shown.
+        return text if real_dates else _date_masked(text, real_only=True) or text
     return mask_name(text)
 
 
@@ -663,10 +692,9 @@ def column_shown_safely(name: str, *, header_is_data: bool = False) -> str:
     number = _long_number(name)
     if number is not None:
         return mask_number(number)
-    dated = _DATE_IN_TEXT.search(name)
+    dated = _date_masked(name, real_only=False)
     if dated is not None:
-        hidden = "*" * (dated.end() - dated.end(1))
-        return name[: dated.end(1)] + hidden + name[dated.end() :]
+        return dated
     if header_is_data:
         return shown_safely(name)
     return name
@@ -675,4 +703,5 @@ def column_shown_safely(name: str, *, header_is_data: bool = False) -> str:
 def _safe_reason(error: InvalidRecord) -> Stated:
     if error.shown is None or error.code == MISSING.code:
         return error.stated
-    return error.stated.with_facts(got=shown_safely(error.shown))
+    dated = isinstance(error, InvalidDate) and not error.field.endswith(_BIRTH_DATE)
+    return error.stated.with_facts(got=shown_safely(error.shown, real_dates=dated))

@@ -8,7 +8,10 @@ record, a :class:`~dropout_control.intake.Rejection` (INPUT-001) or a
 ``rows == records + rejected``.
 
 Files whose name is not a kind with a known suffix are listed, not read; hidden files,
-names starting with ``_`` and ``README`` files are passed over without a word.
+names starting with ``_`` and ``README`` files are passed over without a word. Only
+regular files (or links to them) are opened: a FIFO, a device or a socket named like an
+input file is listed in ``unreadable`` (``INPUT.NOT_REGULAR_FILE``), since it could block
+the audit or feed it without end.
 """
 
 from __future__ import annotations
@@ -115,7 +118,7 @@ class FolderRead:
       suffix (a folder is listed with a trailing ``/``);
     - ``unknown_columns``: per file, the columns that name no field of its kind;
     - ``unreadable``: per file, why it could not be read at all (not UTF-8 nor GB18030,
-      Excel without the extra …);
+      Excel without the extra, not a regular file …);
     - ``fields_seen``: per kind, the fields that had a value in at least one row that
       became a record (a rule that needs a field no record has is not run).
     """

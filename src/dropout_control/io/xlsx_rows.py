@@ -15,6 +15,7 @@ some rows keeps the rows read and gives one bad row where it broke.
 from __future__ import annotations
 
 import importlib
+import warnings
 import zipfile
 import zlib
 from collections.abc import Iterator, Sequence
@@ -148,7 +149,10 @@ def _open(path: Path) -> Workbook:
         raise UnreadableInput(path, EXTRA_NEEDED) from None
     _check_size(path)
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        with warnings.catch_warnings():
+            # openpyxl warns of what it skips in a damaged workbook: not the user's concern.
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except _BROKEN as error:
         raise UnreadableInput(path, _reason_of(error), facts={"detail": _detail(error)}) from None
     except openpyxl.utils.exceptions.InvalidFileException as error:
