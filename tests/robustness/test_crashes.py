@@ -372,3 +372,24 @@ def test_any_text_in_any_date_cell_of_students_is_a_record_or_one_input_001_for_
         [r[1] for r in _rejections(report)] in ([], [line]),
     )
     assert 11 == summary.rows
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl", "csv"])
+def test_the_row_with_a_placeholder_date_shows_no_clear_personal_value_in_any_format(
+    tmp_path: Path, fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    lines = (DEMO / "students.csv").read_bytes().decode("utf-8-sig").splitlines()[:6]
+    (folder / "students.csv").write_bytes(("\n".join(lines) + "\n").encode("utf-8-sig"))
+    _set_csv_cell(folder, "students.csv", 4, "入学年月", "9999-12-31")
+    row = next(csv.reader([lines[3]]))
+    status, out, err = _run(
+        ["audit", str(folder), "--as-of", "2019-03-20", "--format", fmt], capsys
+    )
+    assert (1, "", [], True) == (
+        status,
+        err,
+        [value for value in (row[0][1:], row[1], row[3]) if value in out],
+        "INPUT-001" in out,
+    )
