@@ -1,8 +1,10 @@
 """Excel workbooks (.xlsx), the national registry's export format: the first sheet.
 
 Needs the optional ``excel`` extra (openpyxl). The first row is the header; ``line``
-is the sheet's row number. The sheet is read in openpyxl's read-only mode, a row at a
-time; the dimensions the file declares are not trusted (some exporters get them wrong).
+is the sheet's row number. Only the first sheet is read: the other sheets that hold data
+are named in the table (``unread_sheets``), so the report says they were not read. The
+sheet is read in openpyxl's read-only mode, a row at a time; the dimensions the file
+declares are not trusted (some exporters get them wrong).
 """
 
 from __future__ import annotations
@@ -59,6 +61,11 @@ def read_xlsx(path: Path) -> Table:
             ),
             (1, ()),
         )
+        unread = tuple(
+            str(sheet.title)
+            for sheet in book.worksheets[1:]
+            if any(not _is_blank(cells) for cells in sheet.iter_rows(values_only=True))
+        )
     finally:
         book.close()
     header = tuple("" if cell is None else str(cell).strip() for cell in columns)
@@ -66,7 +73,7 @@ def read_xlsx(path: Path) -> Table:
     def rows(keys: Sequence[str] | None) -> Iterator[Row]:
         return _rows(path, tuple(header if keys is None else keys))
 
-    return Table(path.name, header, rows, header_line=line)
+    return Table(path.name, header, rows, header_line=line, unread_sheets=unread)
 
 
 def _sheet_rows(book: Workbook) -> Iterator[tuple[Any, ...]]:
