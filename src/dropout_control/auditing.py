@@ -15,6 +15,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Final
 
+import attrs
+
 from dropout_control._collector import cycle_collection_paused
 from dropout_control.bundle import Bundle
 from dropout_control.calendar.span import date_argument
@@ -102,11 +104,15 @@ def _audit(
     findings: list[Finding] = []
     skipped: list[SkippedRule] = []
     tally = _Tally()
+    unread = Counter(f"{cell.kind}.{cell.field}" for cell in bundle.unread_cells)
+    records_skipped: dict[str, int] = {}
     for item in rules:
         why = _why_not_run(item, bundle, policy) or item.why_not_ready(context)
         if why is not None:
             skipped.append(SkippedRule(item.id, why))
             continue
+        if unread and (count := sum(unread[field] for field in item.needs_fields)):
+            records_skipped[str(item.id)] = count
         for kind in item.about:
             for subject, finding in item.run_all(_subjects(bundle, kind), context, kind=kind):
                 findings.append(finding)
@@ -117,7 +123,9 @@ def _audit(
         if any(item.figure == "whereabouts" for item in not_known)
         else _whereabouts_counts(bundle, places, as_of=as_of, policy=policy)
     )
-    metrics = _metrics(bundle, places, tally, whereabouts, not_known)
+    metrics = attrs.evolve(
+        _metrics(bundle, places, tally, whereabouts, not_known), records_skipped=records_skipped
+    )
     return Report(
         as_of=as_of,
         jurisdiction=jurisdiction,

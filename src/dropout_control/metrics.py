@@ -145,6 +145,10 @@ class Metrics:
     ``not_known`` lists the figures the audit cannot give and why: a file of a kind could
     not be read (whereabouts then says nothing rather than "out of school" for every
     child it did not find), or a kind they need was not given.
+
+    ``records_skipped`` counts, per rule that ran, the records it could not judge: a field
+    it needs (its ``needs_fields``) was written but could not be read, and the record was
+    kept with the field unknown (INPUT-003). Rules left out skipped none.
     """
 
     total: TotalMetrics = attrs.field(factory=TotalMetrics)
@@ -152,3 +156,4 @@ class Metrics:
     counties: tuple[CountyMetrics, ...] = ()
     whereabouts: WhereaboutsCounts | None = None
     not_known: tuple[NotKnown, ...] = ()
+    records_skipped: Mapping[str, int] = attrs.field(factory=dict, converter=_counts)

@@ -7,8 +7,10 @@ Each case is built as a user's folder would be: copies of rows of the Linxia dem
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +18,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from dropout_control import Bundle, Severity, audit
 from dropout_control.cli import main
+from dropout_control.registry import StudentRecord
+from dropout_control.rules import Observation, RuleContext, RuleRegistry, rule
 
 DEMO = Path(__file__).parents[2] / "examples" / "linxia-demo"
 DEMO_LINES = (DEMO / "students.csv").read_text(encoding="utf-8-sig").splitlines(keepends=True)
@@ -385,3 +390,59 @@ def test_with_the_students_read_whereabouts_are_counted(tmp_path: Path) -> None:
         _not_known(report),
         report["metrics"]["whereabouts"]["total"]["in_school"] > 3000,
     )
+
+
+# Data on a second sheet -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("second", [True, False])
+def test_data_on_a_second_sheet_is_named_as_not_read(tmp_path: Path, second: bool) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.append(COLUMNS)
+    book.active.append(ROWS[0].rstrip("\n").split(","))
+    extra = book.create_sheet("转出学生")
+    if second:
+        extra.append(COLUMNS)
+        extra.append(ROWS[1].rstrip("\n").split(","))
+    book.save(tmp_path / "students.xlsx")
+    _, report, _ = _audit(tmp_path)
+    expected = ["students.xlsx (sheet '转出学生')"] if second else []
+    assert (expected, 1) == (report["unknown_files"], _input(report, "students.xlsx")["records"])
+
+
+# A rule that needs a field not read skips the record, and the report counts it ------------
+
+
+def _left_behind_rules() -> RuleRegistry:
+    registry = RuleRegistry()
+
+    @rule(
+        "REG-901",
+        severity=Severity.INFO,
+        about="students",
+        title=("留守儿童", "left-behind child"),
+        message=("留守儿童", "a left-behind child"),
+        needs_fields=["students.left_behind"],
+        registry=registry,
+    )
+    def left_behind(student: StudentRecord, context: RuleContext[Bundle]) -> Iterator[Observation]:
+        """A left-behind child (留守儿童); a record whose flag was not read is skipped."""
+        if student.left_behind is None:
+            return
+        yield from ()
+
+    return registry
+
+
+def test_a_rule_that_needs_a_field_not_read_counts_the_records_it_skips(tmp_path: Path) -> None:
+    unread = [_with_cell(row, "是否留守儿童", "不详") for row in ROWS[1:3]]
+    _students(tmp_path, (HEADER + ROWS[0] + "".join(unread)).encode())
+    report = audit(tmp_path, as_of=dt.date(2019, 3, 20), rules=_left_behind_rules())
+    assert {"REG-901": 2} == dict(report.metrics.records_skipped)
+
+
+def test_a_rule_whose_fields_were_all_read_skips_nothing(tmp_path: Path) -> None:
+    _students(tmp_path, (HEADER + "".join(ROWS[:3])).encode())
+    report = audit(tmp_path, as_of=dt.date(2019, 3, 20), rules=_left_behind_rules())
+    assert {} == dict(report.metrics.records_skipped)

@@ -17,8 +17,9 @@ at the next physical line, so a stray quote never swallows the rows after it.
 
 from __future__ import annotations
 
+import codecs
 import csv
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Generator, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO, Final
 
@@ -53,6 +54,39 @@ def _decodes(line: bytes, encoding: str) -> bool:
     return True
 
 
+_CHUNK: Final = 1 << 20
+
+
+def _decodes_whole(stream: BinaryIO, encoding: str) -> bool:
+    stream.seek(0)
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    try:
+        while chunk := stream.read(_CHUNK):
+            decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _detect(path: Path) -> tuple[str, bool]:
+    """The file's encoding, and whether every line decodes under it (read in chunks,
+    fast, for the usual clean file; line by line only for a file with bad bytes)."""
+    try:
+        with path.open("rb") as stream:
+            for encoding in ENCODINGS:
+                if _decodes_whole(stream, encoding):
+                    return encoding, True
+            stream.seek(0)
+            return _choose(stream), False
+    except OSError as error:
+        raise UnreadableInput(
+            path, SYSTEM_ERROR, facts={"detail": error.strerror or str(error)}
+        ) from error
+    except _Undecodable:
+        raise UnreadableInput(path, ENCODING) from None
+
+
 def _choose(stream: BinaryIO) -> str:
     first = True
     failures = dict.fromkeys(ENCODINGS, 0)
@@ -80,17 +114,9 @@ class _Undecodable(Exception):
 def detect_encoding(path: Path) -> str:
     """The encoding a CSV file is written in: ``utf-8-sig`` or ``gb18030``.
 
-    The file is read through once, a line at a time, without keeping it.
+    The file is read through, a chunk at a time, without keeping it.
     """
-    try:
-        with path.open("rb") as stream:
-            return _choose(stream)
-    except OSError as error:
-        raise UnreadableInput(
-            path, SYSTEM_ERROR, facts={"detail": error.strerror or str(error)}
-        ) from error
-    except _Undecodable:
-        raise UnreadableInput(path, ENCODING) from None
+    return _detect(path)[0]
 
 
 def read_csv(path: Path, *, multiline_fields: Collection[str] = ()) -> Table:
@@ -100,12 +126,13 @@ def read_csv(path: Path, *, multiline_fields: Collection[str] = ()) -> Table:
     whose quoted cells may hold line breaks; a cell of any other column that runs over
     a line break makes a bad row at the line where its quote opened.
     """
-    encoding = detect_encoding(path)
+    encoding, clean = _detect(path)
     columns, line = _header(path, encoding)
     allowed = frozenset(multiline_fields)
 
     def rows(keys: Sequence[str] | None) -> Iterator[Row]:
-        return _rows(path, encoding, tuple(columns if keys is None else keys), allowed)
+        keyed = tuple(columns if keys is None else keys)
+        return _rows(path, encoding, keyed, allowed, clean=clean)
 
     return Table(path.name, columns, rows, header_line=line)
 
@@ -121,11 +148,11 @@ class _Lines:
     ``bad``; ``taken`` holds the lines handed out since :meth:`mark`.
     """
 
-    def __init__(self, stream: BinaryIO, encoding: str) -> None:
+    def __init__(self, stream: BinaryIO, encoding: str, *, skipped: int = 0) -> None:
         self._stream = stream
         self._encoding = "utf-8" if encoding == "utf-8-sig" else encoding
         self._pending: list[tuple[int, str]] = []  # given back, the next one last
-        self.read = 0  # physical lines read from the file
+        self.read = skipped  # physical lines read from the file
         self.bad: set[int] = set()
         self.taken: list[tuple[int, str]] = []
 
@@ -195,14 +222,74 @@ def _spans_allowed(cells: list[str], keys: tuple[str, ...], allowed: frozenset[s
 
 
 def _rows(
+    path: Path, encoding: str, keys: tuple[str, ...], allowed: frozenset[str], *, clean: bool
+) -> Iterator[Row]:
+    """The rows: read at the csv module's speed while every line decodes and no quote
+    runs over a line; from the first line that does not, line by line."""
+    resume: tuple[int, bool] | None = (0, False)
+    if clean:
+        resume = yield from _fast_rows(path, encoding, keys, allowed)
+    if resume is not None:
+        skip, header_seen = resume
+        yield from _rows_by_line(path, encoding, keys, allowed, skip=skip, header_seen=header_seen)
+
+
+def _fast_rows(
     path: Path, encoding: str, keys: tuple[str, ...], allowed: frozenset[str]
+) -> Generator[Row, None, tuple[int, bool] | None]:
+    """The rows of a file that decodes, up to the first row the csv module refuses or
+    that runs over a line (not allowed): then the lines already read and whether the
+    header was seen, for the line-by-line reader to go on from there."""
+    file = path.name
+    width = len(keys)
+    with path.open(encoding=encoding, newline="") as stream:
+        reader = csv.reader(stream)
+        header_seen = False
+        last = 0
+        while True:
+            start = last + 1
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return None
+            except csv.Error:
+                return start - 1, header_seen
+            last = reader.line_num
+            if (last != start or "\n" in "".join(cells)) and (
+                not header_seen or not _spans_allowed(cells, keys, allowed)
+            ):
+                return start - 1, header_seen
+            if not (cells and cells[0].strip()) and _is_blank(cells):
+                continue
+            if not header_seen:
+                header_seen = True
+                continue
+            where = SourceLocation(file, start)
+            if len(cells) > width and "".join(cells[width:]).strip():
+                yield (
+                    where,
+                    BadRow(TOO_MANY_CELLS.given(cells=len(cells), columns=width)),
+                )
+                continue
+            yield where, dict(zip(keys, cells, strict=False))
+
+
+def _rows_by_line(
+    path: Path,
+    encoding: str,
+    keys: tuple[str, ...],
+    allowed: frozenset[str],
+    *,
+    skip: int,
+    header_seen: bool,
 ) -> Iterator[Row]:
     file = path.name
     width = len(keys)
     with path.open("rb") as stream:
-        lines = _Lines(stream, encoding)
+        for _ in range(skip):
+            stream.readline()
+        lines = _Lines(stream, encoding, skipped=skip)
         reader = csv.reader(lines)
-        header_seen = False
         while True:
             start = lines.next_number
             lines.mark()

@@ -115,7 +115,9 @@ class FolderRead:
     - ``inputs``: per file read, rows, records and rows rejected (rejections and
       duplicates); ``rows == records + rejected``;
     - ``unknown_files``: files not read because their name is not a kind with a known
-      suffix (a folder is listed with a trailing ``/``);
+      suffix (a folder is listed with a trailing ``/``), and the sheets of a workbook
+      past the first that hold data (``students.xlsx (sheet '其他')``): only the first
+      sheet is read;
     - ``unknown_columns``: per file, the columns that name no field of its kind;
     - ``unreadable``: per file, why it could not be read at all (not UTF-8 nor GB18030,
       Excel without the extra, not a regular file …);
@@ -236,6 +238,9 @@ def read_folder(
         except UnreadableInput as error:
             reader.unreadable[entry.name] = error.stated
             continue
+        reader.unknown_files.extend(
+            f"{entry.name} (sheet {sheet!r})" for sheet in table.unread_sheets
+        )
         reader.read(kind, table)
     return reader.result()
 

@@ -82,7 +82,9 @@ class Table:
     """The rows of one file.
 
     ``columns`` is the header as written (stripped), or None for a format without one
-    (JSON Lines: each object names its own keys); ``header_line`` is where the header is.
+    (JSON Lines: each object names its own keys); ``header_line`` is where the header is;
+    ``unread_sheets`` names the sheets of a workbook, past the first, that hold data and
+    are not read.
     Each call of :meth:`rows` reads the rows anew.
     """
 
@@ -90,6 +92,7 @@ class Table:
     columns: tuple[str, ...] | None
     _reader: RowReader = attrs.field(alias="reader", repr=False)
     header_line: int = 1
+    unread_sheets: tuple[str, ...] = ()
 
     def rows(self, keys: Sequence[str] | None = None) -> Iterator[Row]:
         """The rows as a generator, each dict keyed by ``keys`` (one per column).

@@ -175,6 +175,7 @@ def read_xlsx(path: Path) -> Table:
             ),
             (1, ()),
         )
+        unread = _unread_sheets(book)
     except _BROKEN as error:
         raise UnreadableInput(path, _reason_of(error), facts={"detail": _detail(error)}) from None
     finally:
@@ -184,7 +185,20 @@ def read_xlsx(path: Path) -> Table:
     def rows(keys: Sequence[str] | None) -> Iterator[Row]:
         return _rows(path, tuple(header if keys is None else keys))
 
-    return Table(path.name, header, rows, header_line=line)
+    return Table(path.name, header, rows, header_line=line, unread_sheets=unread)
+
+
+def _unread_sheets(book: Workbook) -> tuple[str, ...]:
+    """The sheets after the first that hold data, or that cannot be read at all."""
+    names: list[str] = []
+    for sheet in book.worksheets[1:]:
+        try:
+            holds = any(not _is_blank(cells) for cells in sheet.iter_rows(values_only=True))
+        except _BROKEN:
+            holds = True  # a sheet that cannot be read is not read either: say so
+        if holds:
+            names.append(str(sheet.title))
+    return tuple(names)
 
 
 def _sheet_rows(book: Workbook) -> Iterator[tuple[Any, ...]]:
