@@ -126,6 +126,10 @@ def _indexes(value: Iterable[Index[Any, Any]]) -> tuple[Index[Any, Any], ...]:
     return tuple(value)
 
 
+def _frozen_references(value: Mapping[str, str]) -> Mapping[str, str]:
+    return MappingProxyType(dict(value))
+
+
 def _frozen_aliases(value: Mapping[str, Iterable[str]]) -> Mapping[str, tuple[str, ...]]:
     return MappingProxyType({field: tuple(names) for field, names in value.items()})
 
@@ -155,6 +159,10 @@ class RecordKind(Generic[_T]):
     - ``plant``: ``"module:function"`` of the Hypothesis strategy of valid records of
       this kind (imported only when asked for: Hypothesis is an optional extra).
     - ``title``: what the kind holds, in Chinese and English, for the docs.
+    - ``references``: for a field, the kind whose unique key (one field) it names; a row
+      read from a file whose value names no record of that kind is rejected (INPUT-001
+      with file, line and field) when that kind was read. Checked after every file of
+      a folder is read, since the other kind may come later.
     """
 
     name: str
@@ -171,6 +179,7 @@ class RecordKind(Generic[_T]):
     )
     plant: str | None = None
     title: tuple[str, str] = ("", "")
+    references: Mapping[str, str] = attrs.field(factory=dict, converter=_frozen_references)
     by_person: Index[_T, Mapping[str, tuple[_T, ...]]] = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -182,7 +191,9 @@ class RecordKind(Generic[_T]):
         fields = {a.name for a in attrs.fields(record_class)}
         if "source" not in fields:
             raise TypeError(f"kind {self.name}: {self.record_class.__name__} has no source field")
-        unknown = [f for f in (*self.unique_key, *self.aliases) if f not in fields]
+        unknown = [
+            f for f in (*self.unique_key, *self.aliases, *self.references) if f not in fields
+        ]
         if unknown:
             raise ValueError(f"kind {self.name}: no such field {', '.join(unknown)}")
         strays = [str(index) for index in self.indexes if index.kind != self.name]

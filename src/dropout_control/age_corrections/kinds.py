@@ -125,6 +125,7 @@ EVIDENCE: Final = KINDS.add(
             "calendar": ("历法",),
         },
         indexes=(EVIDENCE_BY_CORRECTION,),
+        references={"correction_id": "age_corrections"},
         plant="dropout_control.strategies.records:evidence",
         title=("年龄纠正证明材料", "evidence shown for age corrections"),
     )
