@@ -265,11 +265,10 @@ def _after_transfer_out(
     as_of: dt.date,
     policy: Policy,
 ) -> WhereaboutsStatus:
-    """The same reading as TR-006: in transfer while a transfer is open, transferred
-    away when a school outside the bundle took the child, unknown once the latest
-    transfer out is older than the limit; without any date, still in transfer."""
-    if any(t.is_open_on(as_of) for t in known.transfers):
-        return WhereaboutsStatus.IN_TRANSFER
+    """The same reading as TR-006: transferred away when a school outside the bundle
+    took the child, unknown (去向不明) once the latest transfer out is older than the
+    limit, whether or not a transfer is still pending; in transfer until then, and
+    without any date."""
     if any(taken_outside(r, bundle) is not None for r in transferred):
         return WhereaboutsStatus.TRANSFERRED_AWAY
     limit = dt.timedelta(days=policy.value(TRANSFER_UNPLACED_AFTER_DAYS, int))
