@@ -15,6 +15,7 @@ import random
 from collections.abc import Sequence
 
 from dropout_control.identity import ResidentId
+from examples.linxia.corrections import Corrections
 from examples.linxia.records import (
     Child,
     DeferralRow,
@@ -89,6 +90,8 @@ class Township:
         # Filled in when the rows are laid out (examples.linxia.writing):
         self.roll: list[RollRow] = []
         self.totals: list[TotalRow] = []
+        # Planted last, with the same generator (examples.linxia.corrections):
+        self.corrections = Corrections(self.ids, self.rng)
 
     # --- people -----------------------------------------------------------------------
 

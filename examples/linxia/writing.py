@@ -12,6 +12,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
 
+from examples.linxia.corrections import (
+    AGE_CORRECTIONS_FILE,
+    CORRECTION_FIELDS,
+    EVIDENCE_FILE,
+    EVIDENCE_HEADER,
+    correction_cells,
+    evidence_cells,
+)
 from examples.linxia.movements import Movements
 from examples.linxia.records import (
     ManifestEntry,
@@ -320,6 +328,16 @@ def write_folder(town: Township, folder: Path) -> None:
         (transfer_cells(t) for t in town.transfers),
     )
     write_jsonl(folder / SUSPENSIONS_FILE, (suspension_object(s) for s in town.suspensions))
+    write_csv(
+        folder / AGE_CORRECTIONS_FILE,
+        [zh for _, zh in CORRECTION_FIELDS],
+        (correction_cells(row) for row in town.corrections.rows),
+    )
+    write_csv(
+        folder / EVIDENCE_FILE,
+        EVIDENCE_HEADER,
+        (evidence_cells(row) for row in town.corrections.evidence),
+    )
 
 
 def suspension_object(suspension: SuspensionRow) -> dict[str, object]:
@@ -355,6 +373,7 @@ def manifest_entries(town: Township) -> Iterator[ManifestEntry]:
         (TOTALS_FILE, town.totals),
         (TRANSFERS_FILE, town.transfers),
         (SUSPENSIONS_FILE, town.suspensions),
+        (AGE_CORRECTIONS_FILE, town.corrections.rows),
     )
     for file, rows in files:
         for row in rows:
@@ -384,6 +403,7 @@ def build_demo(seed: int) -> Township:
     town.order()
     lay_out_roll(town)
     lay_out_totals(town)
+    town.corrections.plant(town.students)
     return town
 
 

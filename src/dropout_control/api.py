@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
+
+import attrs
 
 from dropout_control._collector import cycle_collection_paused
 from dropout_control.auditing import audit_bundle
@@ -64,6 +67,80 @@ def bundle_from_read(read: FolderRead, *, registry: KindRegistry = KINDS) -> Bun
     )
 
 
+NO_SUCH_RECORD: Final = reason(
+    "INPUT.NO_SUCH_RECORD",
+    "{kind} 中没有此记录",
+    "names no record of {kind}",
+)
+
+
+def _unreferenced_rows_refused(read: FolderRead, *, registry: KindRegistry = KINDS) -> FolderRead:
+    """``read`` with every record whose declared reference (see
+    :class:`~dropout_control.kinds.RecordKind`, ``references``) names no record of the
+    other kind turned into a rejection: INPUT-001 with file, line and field, counted as
+    rejected in its file's summary. A reference to a kind that was not read is not
+    checked (the rules that need that kind do not run).
+    """
+    records = dict(read.records)
+    refused: list[Rejection] = []
+    keys: dict[str, frozenset[object]] = {}
+    for kind in registry:
+        if not kind.references or kind.name not in records:
+            continue
+        for other in kind.references.values():
+            if other in records and other not in keys:
+                (key,) = registry[other].unique_key
+                keys[other] = frozenset(getattr(item, key) for item in records[other])
+        kept: list[object] = []
+        for record in records[kind.name]:
+            problem = _broken_reference(record, kind.references, keys, registry)
+            if problem is None:
+                kept.append(record)
+            else:
+                refused.append(problem)
+        records[kind.name] = tuple(kept)
+    if not refused:
+        return read
+    by_file = Counter(item.source.file for item in refused)
+    inputs = tuple(
+        attrs.evolve(
+            item,
+            records=item.records - by_file[item.file],
+            rejected=item.rejected + by_file[item.file],
+        )
+        for item in read.inputs
+    )
+    return attrs.evolve(
+        read, records=records, rejections=(*read.rejections, *refused), inputs=inputs
+    )
+
+
+def _broken_reference(
+    record: object,
+    references: Mapping[str, str],
+    keys: Mapping[str, frozenset[object]],
+    registry: KindRegistry,
+) -> Rejection | None:
+    for field, other in references.items():
+        if other not in keys:
+            continue
+        value = getattr(record, field)
+        if value not in keys[other]:
+            source = getattr(record, "source", None) or SourceLocation("?", 0)
+            return Rejection(
+                source,
+                _kind_of(record, registry),
+                field,
+                NO_SUCH_RECORD.given(kind=other, got=value),
+            )
+    return None
+
+
+def _kind_of(record: object, registry: KindRegistry) -> str:
+    kind = registry.of_class(type(record))
+    return "unknown" if kind is None else kind.name
+
+
 def audit(
     folder: str | os.PathLike[str],
     *,
@@ -99,6 +176,7 @@ def audit(
 
     read = read_folder(Path(folder), progress=progress, registry=kinds)
     read.require_input(folder)
+    read = _unreferenced_rows_refused(read, registry=kinds)
     # The bundle's indexes are millions of acyclic objects too: build them paused.
     with cycle_collection_paused():
         return audit_bundle(

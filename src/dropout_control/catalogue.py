@@ -25,6 +25,7 @@ KIND_MODULES: tuple[str, ...] = (
     "dropout_control.reconciliation.kinds",
     "dropout_control.transfers.kinds",
     "dropout_control.suspensions.kinds",
+    "dropout_control.age_corrections.kinds",
 )
 """The modules that declare the library's record kinds, one per domain package."""
 
@@ -44,6 +45,7 @@ RULE_MODULES: tuple[str, ...] = (
     "dropout_control.reconciliation.rules",
     "dropout_control.transfers.rules",
     "dropout_control.suspensions.rules",
+    "dropout_control.age_corrections.rules",
 )
 """The modules that hold the library's rules, one per domain package."""
 

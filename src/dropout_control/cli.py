@@ -23,10 +23,16 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from dropout_control import __version__
+from dropout_control.age_corrections import (
+    CorrectionEffect,
+    correction_effect,
+    lunar_hint,
+    new_resident_id,
+)
 from dropout_control.api import audit, bundle_from_read
 from dropout_control.calendar.span import EARLIEST_DATE, LATEST_DATE, is_supported_date
 from dropout_control.catalogue import load_rules
-from dropout_control.errors import DropoutControlError, InvalidRecord
+from dropout_control.errors import DropoutControlError, InvalidLunarDate, InvalidRecord
 from dropout_control.identity import (
     ResidentId,
     StudentNumber,
@@ -44,7 +50,14 @@ from dropout_control.io.reports import (
     write_report_file,
 )
 from dropout_control.io.schema import report_schema_text
-from dropout_control.policy import NATIONAL, Layer, Parameter, Policy, PolicyBook
+from dropout_control.policy import (
+    NATIONAL,
+    Layer,
+    Parameter,
+    Policy,
+    PolicyBook,
+    resolve_policy,
+)
 from dropout_control.policy.values import show_value
 from dropout_control.rules import Rule
 from dropout_control.whereabouts import WhereaboutsStatus, whereabouts
@@ -106,6 +119,21 @@ def _build_parser() -> _Parser:
     check.add_argument("number", metavar="NUMBER")
     check.add_argument("--reveal", action="store_true", help="show personal parts in clear")
     check.add_argument("--format", choices=("text", "json"), default="text")
+
+    correction = commands.add_parser(
+        "check-correction",
+        help="what an age correction would do to a resident ID number",
+        description="Show the resident ID number that follows from OLD_ID when the birth "
+        "date becomes NEW_BIRTH_DATE, whether the two dates are one day read in the lunar "
+        "and the Gregorian calendar, and the child's school age and employment age before "
+        "and after, on the audit date.",
+    )
+    correction.add_argument("old_id", metavar="OLD_ID")
+    correction.add_argument("new_birth_date", type=_date, metavar="NEW_BIRTH_DATE")
+    correction.add_argument("--as-of", type=_date, default=None, metavar="DATE")
+    correction.add_argument("--jurisdiction", default=NATIONAL, metavar="CODE")
+    correction.add_argument("--reveal", action="store_true", help="show personal parts in clear")
+    correction.add_argument("--format", choices=("text", "json"), default="text")
 
     params = commands.add_parser(
         "params",
@@ -330,6 +358,63 @@ def _print_parts(parts: dict[str, object], out: TextIO) -> None:
     width = max(len(key) for key in parts)
     for key, value in parts.items():
         print(f"  {key:<{width}}  {value}", file=out)
+
+
+# check-correction ----------------------------------------------------------------------
+
+
+def _check_correction(args: argparse.Namespace, out: TextIO) -> int:
+    text: str = args.old_id.strip()
+    if not text:
+        raise UsageError("OLD_ID is empty")
+    try:
+        old = ResidentId.parse(text)
+    except DropoutControlError as exc:
+        return _invalid("resident ID", exc, fmt=args.format, out=out)
+    new_birth_date: dt.date = args.new_birth_date
+    as_of: dt.date = args.as_of or dt.date.today()  # noqa: DTZ011 - only the command line reads the clock
+    new = new_resident_id(old, new_birth_date)
+    try:
+        hint: bool | None = lunar_hint(old.birth_date, new_birth_date)
+    except InvalidLunarDate:
+        hint = None  # outside the lunar calendar's years: no hint, said as such below
+    effect = correction_effect(
+        old.birth_date, new_birth_date, as_of, policy=resolve_policy(args.jurisdiction, on=as_of)
+    )
+    payload = _correction_payload(old, new, hint, effect, reveal=args.reveal)
+    if args.format == "json":
+        print(json.dumps(payload, ensure_ascii=False), file=out)
+        return EXIT_OK
+    print(f"{payload['old_id']} -> {payload['new_id']}: new resident ID number", file=out)
+    _print_parts({k: v for k, v in payload.items() if k not in ("old_id", "new_id")}, out)
+    return EXIT_OK
+
+
+def _correction_payload(
+    old: ResidentId,
+    new: ResidentId,
+    hint: bool | None,
+    effect: CorrectionEffect,
+    *,
+    reveal: bool,
+) -> dict[str, object]:
+    before, after = effect.before, effect.after
+    return {
+        "old_id": old.reveal() if reveal else str(old),
+        "new_id": new.reveal() if reveal else str(new),
+        "as_of": before.on.isoformat(),
+        "lunar_hint": "outside the lunar calendar (1900-2100)" if hint is None else hint,
+        "age_before": before.age,
+        "age_after": after.age,
+        "school_age_before": before.school_age,
+        "school_age_after": after.school_age,
+        "leaves_school_age": effect.leaves_school_age,
+        "over_employment_age_before": before.over_employment_age,
+        "over_employment_age_after": after.over_employment_age,
+        "crosses_employment_age": effect.crosses_employment_age,
+        "employment_min_age": after.employment_min_age,
+        "school_age_window": [day.isoformat() for day in after.window],
+    }
 
 
 # params --------------------------------------------------------------------------------
@@ -566,6 +651,7 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
 
 _HANDLERS = {
     "audit": _audit,
+    "check-correction": _check_correction,
     "check-id": _check_id,
     "params": _params,
     "rules": _rules,

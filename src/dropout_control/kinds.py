@@ -126,6 +126,10 @@ def _indexes(value: Iterable[Index[Any, Any]]) -> tuple[Index[Any, Any], ...]:
     return tuple(value)
 
 
+def _frozen_references(value: Mapping[str, str]) -> Mapping[str, str]:
+    return MappingProxyType(dict(value))
+
+
 def _frozen_aliases(value: Mapping[str, Iterable[str]]) -> Mapping[str, tuple[str, ...]]:
     return MappingProxyType({field: tuple(names) for field, names in value.items()})
 
@@ -163,6 +167,10 @@ class RecordKind(Generic[_T]):
       rule would read as "not yet", a code the spec rejects): such a cell rejects the
       row (INPUT-001). A bad cell of any other optional field keeps the record with the
       field unknown (INPUT-003).
+    - ``references``: for a field, the kind whose unique key (one field) it names; a row
+      read from a file whose value names no record of that kind is rejected (INPUT-001
+      with file, line and field) when that kind was read. Checked after every file of
+      a folder is read, since the other kind may come later.
     """
 
     name: str
@@ -181,6 +189,7 @@ class RecordKind(Generic[_T]):
     title: tuple[str, str] = ("", "")
     multiline_fields: tuple[str, ...] = attrs.field(default=(), converter=_names)
     essential_fields: tuple[str, ...] = attrs.field(default=(), converter=_names)
+    references: Mapping[str, str] = attrs.field(factory=dict, converter=_frozen_references)
     by_person: Index[_T, Mapping[str, tuple[_T, ...]]] = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -197,6 +206,7 @@ class RecordKind(Generic[_T]):
             for f in (
                 *self.unique_key,
                 *self.aliases,
+                *self.references,
                 *self.multiline_fields,
                 *self.essential_fields,
             )

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
+from dropout_control.age_corrections.queries import numbers_of_person
 from dropout_control.bundle import Bundle
 from dropout_control.calendar import is_school_age
 from dropout_control.calendar.span import date_argument
@@ -152,21 +153,24 @@ def _person_text(person: object) -> str:
 
 def _collect(bundle: Bundle, person: str) -> _Known:
     """Everything the bundle holds about one person: the records under the number asked
-    for and under every resident ID number those records hold, the roster entry, the
+    for (and the old and new numbers age corrections link to it) and under every
+    resident ID number those records hold, the roster entry, the
     latest headcounts, transfers, suspensions and deferrals.
 
     Run once per child by the audit's metrics, so it avoids work the common case (one
     record, nothing else) does not need.
     """
     by_resident_id = bundle.index(STUDENTS_BY_RESIDENT_ID)
-    found = bundle.index(STUDENTS_BY_NUMBER).get(person, ()) + by_resident_id.get(person, ())
+    by_number = bundle.index(STUDENTS_BY_NUMBER)
+    asked = numbers_of_person(bundle, person)  # an age correction links old and new numbers
+    found = tuple(r for n in asked for r in (*by_number.get(n, ()), *by_resident_id.get(n, ())))
     resident_ids = {r.resident_id.reveal() for r in found if r.resident_id is not None}
-    more = [r for rid in resident_ids if rid != person for r in by_resident_id.get(rid, ())]
+    more = [r for rid in resident_ids if rid not in asked for r in by_resident_id.get(rid, ())]
     records = _distinct((*found, *more)) if more or len(found) > 1 else found
     if more:
         resident_ids = {r.resident_id.reveal() for r in records if r.resident_id is not None}
     numbers = {r.key for r in records}
-    people = {person} | resident_ids | numbers
+    people = {*asked} | resident_ids | numbers
     children = bundle.index(CHILDREN_BY_RESIDENT_ID)
     child = next((c[0] for p in people if (c := children.get(p))), None)
     transfers = bundle.index(TRANSFERS_BY_STUDENT)
@@ -301,11 +305,10 @@ def _after_transfer_out(
     as_of: dt.date,
     policy: Policy,
 ) -> WhereaboutsStatus:
-    """The same reading as TR-006: in transfer while a transfer is open, transferred
-    away when a school outside the bundle took the child, unknown once the latest
-    transfer out is older than the limit; without any date, still in transfer."""
-    if any(t.is_open_on(as_of) for t in known.transfers):
-        return WhereaboutsStatus.IN_TRANSFER
+    """The same reading as TR-006: transferred away when a school outside the bundle
+    took the child, unknown (去向不明) once the latest transfer out is older than the
+    limit, whether or not a transfer is still pending; in transfer until then, and
+    without any date."""
     if any(taken_outside(r, bundle) is not None for r in transferred):
         return WhereaboutsStatus.TRANSFERRED_AWAY
     limit = dt.timedelta(days=policy.value(TRANSFER_UNPLACED_AFTER_DAYS, int))

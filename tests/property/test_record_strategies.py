@@ -45,10 +45,12 @@ from dropout_control.reconciliation import HeadcountEntry, HeadcountTotal
 from dropout_control.registry import RecordStatus, StudentRecord
 from dropout_control.registry.kinds import STUDENTS
 from dropout_control.strategies import (
+    age_corrections,
     children,
     clean_bundles,
     deferrals,
     employment_reports,
+    evidence,
     headcount_entries,
     headcount_totals,
     student_records,
@@ -77,6 +79,8 @@ RECORD_STRATEGIES: dict[str, st.SearchStrategy[object]] = {
     "headcount_totals": headcount_totals(),
     "transfers": transfers(),
     "suspensions": suspensions(),
+    "age_corrections": age_corrections(),
+    "evidence": evidence(),
 }
 
 

@@ -43,6 +43,10 @@ BODIES: Final = vocabulary(
         ("school", "学校", "the school"),
         ("village_committee", "村民委员会", "the village committee"),
         ("parents", "父母或其他监护人", "the parents or guardians"),
+        # Bodies that approve a household-registration age correction.
+        ("city_public_security_bureau", "市级公安机关", "the city public security bureau"),
+        ("county_public_security_bureau", "县级公安机关", "the county public security bureau"),
+        ("police_station", "派出所", "the police station"),
     ],
 )
 """The bodies that approve, or are said to have approved (``BODY.SCHOOL`` …)."""

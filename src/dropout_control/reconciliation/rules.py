@@ -41,7 +41,9 @@ from dropout_control.suspensions.queries import suspensions_of
 
 __all__: list[str] = []
 
-MONTHLY_CHECK = Citation("临州办发〔2019〕18号", "part three", Mark.CONFIRMED)
+MONTHLY_CHECK = Citation(
+    "临州办发〔2019〕18号", "part three, its one paragraph, fourth sentence", Mark.CONFIRMED
+)
 PERSON_WITH_RECORD = Citation("临州办发〔2019〕18号", "part two, third measure", Mark.CONFIRMED)
 ONE_RECORD = Citation(
     "中小学生学籍管理办法", "教基一〔2013〕7号 (one person, one record)", Mark.SECONDARY

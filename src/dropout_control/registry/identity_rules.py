@@ -7,8 +7,8 @@ time, except ID-006, which looks up every record of the same resident ID number.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
+from dropout_control.age_corrections.queries import explains_birth_date, explains_number
 from dropout_control.bundle import Bundle
 from dropout_control.findings import Citation, Severity
 from dropout_control.identity import (
@@ -88,10 +88,18 @@ def birth_date_matches_id(person: Person, context: RuleContext[Bundle]) -> Itera
     """The recorded birth date is the one inside the resident ID number (出生日期一致).
 
     Basis: GB 11643-1999 [C], characters 7 to 14 are the birth date. A mismatch is the
-    trace of a wrong registration or an age correction not carried into the record.
+    trace of a wrong registration or an age correction not carried into the record; when
+    an approved correction explains it (the record kept the old date or the old number),
+    the finding is AC-004 instead.
     """
     number = person.valid_resident_id
-    if number is not None and number.birth_date != person.birth_date:
+    if (
+        number is not None
+        and number.birth_date != person.birth_date
+        and not explains_birth_date(
+            context.bundle, number.reveal(), person.birth_date, context.as_of
+        )
+    ):
         yield Observation(
             subject=person.subject,
             source=person.source,
@@ -178,9 +186,9 @@ def g_number_matches_id(
     """A G student number is "G" plus the student's resident ID number (学籍号与身份证件号一致).
 
     Basis: the Ministry of Education's 2016 registration FAQ [S]. A household age
-    correction changes the ID number; an approved correction from the number inside the G
-    number to the recorded one explains the difference. Until age corrections are read,
-    none is known, so every difference is reported.
+    correction changes the ID number but not the student number (it is for life); an
+    approved correction from the number inside the G number to the recorded one
+    explains the difference.
     """
     number = record.student_number
     resident_id = record.valid_resident_id
@@ -199,13 +207,13 @@ def g_number_matches_id(
 
 
 def _explained_by_correction(
-    number: StudentNumber, resident_id: ResidentId, context: RuleContext[Any]
+    number: StudentNumber, resident_id: ResidentId, context: RuleContext[Bundle]
 ) -> bool:
-    """Whether an approved age correction leads from the G number's ID to this one.
-
-    Age corrections are not an input kind yet: nothing explains a difference.
-    """
-    return False
+    """Whether an approved age correction leads from the G number's ID to this one."""
+    embedded = number.embedded_resident_id()
+    return embedded is not None and explains_number(
+        context.bundle, embedded.reveal(), resident_id.reveal(), context.as_of
+    )
 
 
 @rule(

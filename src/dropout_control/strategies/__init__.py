@@ -5,9 +5,10 @@ nouns with the same keyword names everywhere; impossible requests (a minimum aft
 maximum, an empty choice) raise Hypothesis's ``InvalidArgument``.
 
 Records (students, the roster, deferrals, employment reports, headcounts, transfers,
-suspensions) are valid by construction and lawful on the audit date ``as_of`` under
-``policy``; whole bundles come clean (:func:`clean_bundles`) or with one plant that a
-given rule must report (:func:`violating_bundles`).
+suspensions, age corrections and their evidence) are valid by construction and lawful
+on the audit date ``as_of`` under ``policy``; whole bundles come clean
+(:func:`clean_bundles`) or with one plant that a given rule must report
+(:func:`violating_bundles`).
 
 Installing the package also registers :func:`hypothesis.strategies.from_type` support
 through Hypothesis's plugin entry point, so ``st.from_type(ResidentId)`` works in any
@@ -34,9 +35,11 @@ from dropout_control.strategies.identity import (
     student_numbers,
 )
 from dropout_control.strategies.records import (
+    age_corrections,
     children,
     deferrals,
     employment_reports,
+    evidence,
     headcount_entries,
     headcount_totals,
     student_records,
@@ -47,11 +50,13 @@ from dropout_control.strategies.records import (
 
 __all__ = [
     "RULES_WITH_STRATEGIES",
+    "age_corrections",
     "children",
     "clean_bundles",
     "dates_in_school_year",
     "deferrals",
     "employment_reports",
+    "evidence",
     "headcount_entries",
     "headcount_totals",
     "invalid_resident_ids",

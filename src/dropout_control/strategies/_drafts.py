@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import attrs
 from hypothesis import strategies as st
 
+from dropout_control.age_corrections import AgeCorrection, CorrectionEvidence
 from dropout_control.bundle import Bundle
 from dropout_control.calendar import date_of_age, latest_birth_date
 from dropout_control.identity import ResidentId, StudentNumber
@@ -76,6 +77,8 @@ class Draft:
     employment: tuple[EmploymentReport, ...] = ()
     transfers: tuple[Transfer, ...] = ()
     suspensions: tuple[Suspension, ...] = ()
+    age_corrections: tuple[AgeCorrection, ...] = ()
+    evidence: tuple[CorrectionEvidence, ...] = ()
 
     def keys_in_use(self) -> set[str]:
         """Every resident ID number and student number held, as written."""
@@ -86,6 +89,8 @@ class Draft:
             used.add(record.key)
             if record.resident_id is not None:
                 used.add(record.resident_id.reveal())
+        for correction in self.age_corrections:
+            used.update((correction.old_key, correction.new_key))
         return used
 
     def person_keys(self) -> list[str]:
@@ -225,6 +230,8 @@ def finish(draft: Draft) -> Bundle:
         employment=numbered("employment", draft.employment),
         transfers=numbered("transfers", draft.transfers),
         suspensions=numbered("suspensions", draft.suspensions),
+        age_corrections=numbered("age_corrections", draft.age_corrections),
+        evidence=numbered("evidence", draft.evidence),
         kinds=KINDS.names(),
     )
 

@@ -65,6 +65,17 @@ SUS-004    an active student made suspended, the suspension over and the grace d
            without a return
 SUS-005    a suspension starting in the final term of a grade that ends a stage (an
            active student's this spring, else one suspended since last spring)
+AC-001     a correction of a grown-up born since 1996 shown with a school or vaccination
+           record only, or with no evidence
+AC-002     a correction whose birth certificate shows a date 1 to 300 days after the new
+AC-003     a correction that moves a child of no record from the oldest school-age
+           cohort to before the window
+AC-004     an approved correction of an open student's number (a new date days away, on
+           the same side of every age line) that the record did not follow
+AC-005     a correction whose new number changes the region or the sequence
+AC-006     a correction approved by another body than the approver, or by none recorded
+AC-007     two corrections of one person, the second from the first's new number
+AC-008     a correction from a lunar birthday written as Gregorian to its Gregorian day
 =========  ==========================================================================
 """
 
@@ -80,6 +91,16 @@ from dropout_control.bundle import Bundle
 from dropout_control.catalogue import load_rules
 from dropout_control.policy import Policy
 from dropout_control.rules import RuleContext
+from dropout_control.strategies._corrections import (
+    plant_ac_001,
+    plant_ac_002,
+    plant_ac_003,
+    plant_ac_004,
+    plant_ac_005,
+    plant_ac_006,
+    plant_ac_007,
+    plant_ac_008,
+)
 from dropout_control.strategies._drafts import Draft, clean_drafts, finish
 from dropout_control.strategies._headcount_plants import (
     plant_rec_001,
@@ -191,6 +212,14 @@ _PLANTS: dict[str, _Plant] = {
     "SUS-003": plant_sus_003,
     "SUS-004": plant_sus_004,
     "SUS-005": plant_sus_005,
+    "AC-001": plant_ac_001,
+    "AC-002": plant_ac_002,
+    "AC-003": plant_ac_003,
+    "AC-004": plant_ac_004,
+    "AC-005": plant_ac_005,
+    "AC-006": plant_ac_006,
+    "AC-007": plant_ac_007,
+    "AC-008": plant_ac_008,
 }
 _ROW_PLANTS: dict[str, _RowPlant] = {
     "INPUT-001": plant_input_001,

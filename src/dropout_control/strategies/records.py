@@ -19,6 +19,7 @@ from __future__ import annotations
 # (``__all__``) and the helpers the bundle strategies build on, each helper marked as
 # re-exported by its redundant alias (``name as name``, PEP 484).
 # ruff: noqa: PLC0414
+from dropout_control.strategies._corrections import age_corrections, evidence
 from dropout_control.strategies._headcounts import headcount_entries, headcount_totals, year_months
 from dropout_control.strategies._headcounts import headcounts_of as headcounts_of
 from dropout_control.strategies._headcounts import school_year_months as school_year_months
@@ -63,9 +64,11 @@ from dropout_control.strategies._students import student_records
 
 __all__ = [
     "DEFAULT_AS_OF",
+    "age_corrections",
     "children",
     "deferrals",
     "employment_reports",
+    "evidence",
     "headcount_entries",
     "headcount_totals",
     "student_records",

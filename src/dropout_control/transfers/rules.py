@@ -467,8 +467,10 @@ def _is_placed(
     context: RuleContext[Bundle],
 ) -> bool:
     """Whether TR-006 must stay silent on ``record``, transferred out on ``left_on``:
-    the child is accounted for, left later from another school, is still in transfer,
-    or was taken by a school outside the bundle."""
+    the child is accounted for, left later from another school, or was taken by a
+    school outside the bundle. A transfer still pending does not place the child: once
+    the days have passed, a pending transfer, one naming no receiving school and one the
+    receiving school has not approved leave the whereabouts unknown."""
     if any(_is_accounted_for(r) for r in records) or _has_left(records, context):
         return True
     for other in records:
@@ -476,8 +478,6 @@ def _is_placed(
             other_left = transferred_out_on(other, context.bundle)
             if other_left is not None and other_left[0] > left_on:
                 return True  # the school that let the child go last is the responsible one
-    if any(t.is_open_on(context.as_of) for t in transfers):
-        return True
     return taken_outside(record, context.bundle) is not None
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from dropout_control.calendar import WorkingCalendar, age_on, count_working_days, latest_birth_date
+from dropout_control.calendar.lunar import same_day_lunar_and_gregorian
 from dropout_control.identity import (
     ResidentId,
     is_known_region,
@@ -44,6 +45,8 @@ DEMO_FILES = (
     "students.csv",
     "suspensions.jsonl",
     "transfers.csv",
+    "age_corrections.csv",
+    "evidence.csv",
 )
 
 # China's working days as the rules count them (the State Council's arrangements).
@@ -810,7 +813,88 @@ def derive(folder: Path, *, population_encoding: str) -> set[Finding]:
     derived.check_transfers()
     derived.check_suspensions()
     derived.check_headcounts()
+    check_corrections(derived)
     return derived.findings
+
+
+# Age corrections, re-derived with the national values on the approval dates (all
+# after 2013) and the audit date.
+CERTIFICATE_FROM = dt.date(1996, 1, 1)  # age_correction.birth_certificate_required_from
+PREVAILING = ("birth_certificate", "migration_certificate", "original_registration")
+APPROVER = "city_public_security_bureau"
+EARLIEST_SCHOOL_AGE = dt.date(2003, 9, 1)  # under 15 at the cutoff: the window's oldest
+EMPLOYMENT_AGE = 16
+CORRECTION_HEADERS = {
+    "纠正编号": "correction_id",
+    "原身份证件号": "old",
+    "新身份证件号": "new",
+    "原出生日期": "old_birth",
+    "新出生日期": "new_birth",
+    "批准机关": "approved_by",
+    "批准日期": "approved_on",
+}
+
+
+def _school_age(day: dt.date) -> bool:
+    return EARLIEST_SCHOOL_AGE <= day <= LATEST_SCHOOL_AGE
+
+
+def _follows(old: str, new: str, new_birth: dt.date) -> bool:
+    return (old[:6], old[14:17], new_birth.strftime("%Y%m%d")) == (new[:6], new[14:17], new[6:14])
+
+
+def _evidence_rules(papers: list[dict[str, str]], old: dt.date, new: dt.date) -> list[str]:
+    rules = []
+    kinds = [paper["kind"] for paper in papers]
+    if max(old, new) >= CERTIFICATE_FROM and "birth_certificate" not in kinds:
+        rules.append("AC-001")
+    settling = sorted(
+        (PREVAILING.index(p["kind"]), p["birth_date_shown"])
+        for p in papers
+        if p["kind"] in PREVAILING
+    )
+    if settling and parse_date(settling[0][1]) != new:
+        rules.append("AC-002")
+    return rules
+
+
+def check_corrections(derived: Derived) -> None:
+    path = derived.folder / "age_corrections.csv"
+    if not path.exists():
+        return
+    shown: defaultdict[str, list[dict[str, str]]] = defaultdict(list)
+    for _, row in read_rows(derived.folder / "evidence.csv", "utf-8"):
+        shown[row["correction_id"]].append(row)
+    rows = [
+        (line, {CORRECTION_HEADERS[k]: v for k, v in row.items()})
+        for line, row in read_rows(path, "utf-8")
+    ]
+    person: dict[str, str] = {}
+    for _, row in rows:
+        person[row["new"]] = person.get(row["old"], row["old"])
+    people = Counter(person.get(row["old"], row["old"]) for _, row in rows)
+    seen: Counter[str] = Counter()
+    for line, row in sorted(rows, key=lambda item: item[1]["approved_on"]):
+        old_birth, new_birth = parse_date(row["old_birth"]), parse_date(row["new_birth"])
+        for rule in _evidence_rules(shown[row["correction_id"]], old_birth, new_birth):
+            derived.add(rule, "age_corrections.csv", line)
+        leaves = _school_age(old_birth) and not _school_age(new_birth)
+        crosses = age_on(old_birth, AS_OF) < EMPLOYMENT_AGE <= age_on(new_birth, AS_OF)
+        if leaves or crosses:
+            derived.add("AC-003", "age_corrections.csv", line)
+        for record in derived.by_id.get(row["old"], []):
+            if record.status in OPEN:
+                derived.add("AC-004", "students.csv", record.line)
+        if not _follows(row["old"], row["new"], new_birth):
+            derived.add("AC-005", "age_corrections.csv", line)
+        if row["approved_by"] != APPROVER:
+            derived.add("AC-006", "age_corrections.csv", line)
+        key = person.get(row["old"], row["old"])
+        seen[key] += 1
+        if people[key] > 1 and seen[key] > 1:
+            derived.add("AC-007", "age_corrections.csv", line)
+        if same_day_lunar_and_gregorian(old_birth, new_birth):
+            derived.add("AC-008", "age_corrections.csv", line)
 
 
 # --------------------------------------------------------------------------------------
@@ -836,7 +920,7 @@ def test_the_bundled_demo_is_what_seed_2019_writes(demo: tuple[Path, Path]) -> N
     assert demo[1].read_bytes() == BUNDLED_MANIFEST.read_bytes()
 
 
-def test_the_demo_writes_eight_files_in_their_encodings(demo: tuple[Path, Path]) -> None:
+def test_the_demo_writes_ten_files_in_their_encodings(demo: tuple[Path, Path]) -> None:
     out = demo[0]
     assert sorted(DEMO_FILES) == sorted(path.name for path in out.iterdir())
     students = (out / "students.csv").read_bytes()
@@ -991,6 +1075,7 @@ def test_every_rule_is_planted_at_least_twice(demo: tuple[Path, Path]) -> None:
         *("TR-001", "TR-002", "TR-003", "TR-004", "TR-005", "TR-006", "TR-007"),
         *("SUS-001", "SUS-002", "SUS-003", "SUS-004", "SUS-005"),
         *("REC-001", "REC-002", "REC-003", "REC-004"),
+        *("AC-001", "AC-002", "AC-003", "AC-004", "AC-005", "AC-006", "AC-007", "AC-008"),
     }
     assert rules == set(counts)
     assert all(count >= 2 for count in counts.values())

@@ -12,12 +12,14 @@ import datetime as dt
 
 import attrs
 
+from dropout_control.bundle import Bundle
 from dropout_control.calendar.year_month import YearMonth
 from dropout_control.findings import SourceLocation
 from dropout_control.identity import StudentNumber
 from dropout_control.reconciliation.model import HeadcountEntry
 from dropout_control.registry.model import CancelReason, RecordStatus
 from dropout_control.transfers import TransferStatus
+from dropout_control.whereabouts import WhereaboutsStatus, whereabouts
 from tests.unit.rules.rule_builders import (
     COUNTY,
     SCHOOL,
@@ -116,10 +118,33 @@ def test_a_death_on_the_population_roster_accounts_for_the_student() -> None:
     assert [] == sources(audit_of(GONE, child(deceased_on=dt.date(2019, 3, 1))), "TR-006")
 
 
-def test_a_transfer_still_pending_means_the_student_is_in_transfer() -> None:
+def test_a_transfer_still_pending_after_the_days_does_not_excuse_it() -> None:
+    # Corrected spec: the record says transferred out on 17 February 2019, 31 days ago.
     under_way = pending(applied_on=dt.date(2019, 2, 11), receiving_school_on=dt.date(2019, 2, 12))
 
-    assert [] == sources(audit_of(GONE, under_way), "TR-006")
+    assert ["students.csv:2"] == sources(audit_of(GONE, under_way), "TR-006")
+
+
+def test_a_pending_transfer_naming_no_receiving_school_does_not_excuse_it() -> None:
+    nowhere = pending(applied_on=dt.date(2019, 2, 11), to_school=None)
+
+    assert ["students.csv:2"] == sources(audit_of(GONE, nowhere), "TR-006")
+
+
+def test_a_pending_transfer_within_the_days_leaves_the_student_in_transfer() -> None:
+    recent = student(status=RecordStatus.TRANSFERRED_OUT, status_since=dt.date(2019, 2, 18))
+    under_way = pending(applied_on=dt.date(2019, 2, 11), receiving_school_on=dt.date(2019, 2, 12))
+
+    assert [] == sources(audit_of(recent, under_way), "TR-006")
+
+
+def test_the_whereabouts_of_a_child_with_a_stale_pending_transfer_are_unknown() -> None:
+    under_way = pending(applied_on=dt.date(2019, 2, 11), receiving_school_on=dt.date(2019, 2, 12))
+    bundle = Bundle.from_records([GONE, under_way])
+
+    found = whereabouts(bundle, GONE.key, as_of=dt.date(2019, 3, 20))
+
+    assert WhereaboutsStatus.WHEREABOUTS_UNKNOWN is found.status
 
 
 MOVED = transfer(
