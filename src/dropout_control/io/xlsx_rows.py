@@ -126,7 +126,7 @@ def _check_size(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
-    except (OSError, EOFError, zipfile.BadZipFile, ValueError) as error:
+    except _BROKEN as error:  # NotImplementedError too: a zip version or method unknown
         raise UnreadableInput(path, _reason_of(error), facts={"detail": _detail(error)}) from None
     size = sum(member.file_size for member in members)
     if size > XLSX_UNCOMPRESSED_LIMIT or len(members) > XLSX_MEMBERS_LIMIT:
