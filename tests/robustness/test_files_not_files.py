@@ -278,3 +278,18 @@ def test_a_workbook_of_a_zip_version_python_cannot_read_is_a_finding(tmp_path: P
     read = read_folder(folder)
     assert "INPUT.NOT_XLSX" == read.unreadable["population.xlsx"].code
     assert "zip file version 6.4" in str(read.unreadable["population.xlsx"].facts["detail"])
+
+
+def test_a_workbook_whose_parts_are_marked_encrypted_is_a_finding(tmp_path: Path) -> None:
+    # Found by the fuzz run: one bit of the zip directory marks a part as encrypted, and
+    # the zip reader raised RuntimeError ("password required") from inside openpyxl.
+    data = bytearray(_workbook_bytes([HEADER, _row(GIRL_ID)]))
+    record = data.find(b"PK\x01\x02")
+    while record != -1:
+        data[record + 8] |= 0x01  # the general purpose flags: encrypted
+        record = data.find(b"PK\x01\x02", record + 4)
+    folder = _students_folder(tmp_path)
+    (folder / "population.xlsx").write_bytes(bytes(data))
+    read = read_folder(folder)
+    assert "INPUT.NOT_XLSX" == read.unreadable["population.xlsx"].code
+    assert "RuntimeError" in str(read.unreadable["population.xlsx"].facts["detail"])

@@ -85,9 +85,11 @@ parts would exhaust memory in the directory alone."""
 # a broken zip (BadZipFile, zlib.error, EOFError), broken XML (a SyntaxError, as
 # ElementTree's ParseError and lxml's errors are), parts missing or of the wrong shape
 # (KeyError, IndexError, ValueError, TypeError, AttributeError), features it does not
-# read (NotImplementedError), and the file system (OSError).
+# read (NotImplementedError; RuntimeError for a part marked as encrypted), and the file
+# system (OSError).
 _BROKEN: Final = (
     OSError,
+    RuntimeError,
     EOFError,
     zipfile.BadZipFile,
     zlib.error,
