@@ -265,3 +265,31 @@ def test_a_workbook_whose_compressed_sheet_is_damaged_is_a_finding_not_a_crash(
     assert codes & {"INPUT.XLSX_NOT_ZIP", "INPUT.XLSX_BAD_XML", "INPUT.XLSX_BROKEN_SHEET"}
     for summary in read.inputs:
         assert summary.rows == summary.records + summary.rejected
+
+
+def test_a_workbook_of_a_zip_version_python_cannot_read_is_a_finding(tmp_path: Path) -> None:
+    # Found by the fuzz run: one byte of the zip directory made it "version 6.4", and the
+    # zip reader raised NotImplementedError before openpyxl was called.
+    good = _workbook_bytes([HEADER, _row(GIRL_ID)])
+    record = good.index(b"PK\x01\x02")  # the first entry of the central directory
+    changed = good[: record + 6] + (64).to_bytes(2, "little") + good[record + 8 :]
+    folder = _students_folder(tmp_path)
+    (folder / "population.xlsx").write_bytes(changed)
+    read = read_folder(folder)
+    assert "INPUT.NOT_XLSX" == read.unreadable["population.xlsx"].code
+    assert "zip file version 6.4" in str(read.unreadable["population.xlsx"].facts["detail"])
+
+
+def test_a_workbook_whose_parts_are_marked_encrypted_is_a_finding(tmp_path: Path) -> None:
+    # Found by the fuzz run: one bit of the zip directory marks a part as encrypted, and
+    # the zip reader raised RuntimeError ("password required") from inside openpyxl.
+    data = bytearray(_workbook_bytes([HEADER, _row(GIRL_ID)]))
+    record = data.find(b"PK\x01\x02")
+    while record != -1:
+        data[record + 8] |= 0x01  # the general purpose flags: encrypted
+        record = data.find(b"PK\x01\x02", record + 4)
+    folder = _students_folder(tmp_path)
+    (folder / "population.xlsx").write_bytes(bytes(data))
+    read = read_folder(folder)
+    assert "INPUT.NOT_XLSX" == read.unreadable["population.xlsx"].code
+    assert "RuntimeError" in str(read.unreadable["population.xlsx"].facts["detail"])

@@ -229,3 +229,15 @@ def test_a_bad_date_that_is_no_real_day_is_still_shown_as_written(tmp_path: Path
     findings = json.loads(audit_outputs(folder)["json"][1])["findings"]
     [rejected] = [f for f in findings if f["rule"] == "INPUT-001"]
     assert "2012-13-45" == rejected["facts"]["reason"]["got"]
+
+
+def test_a_header_that_an_unclosed_quote_ran_into_the_rows_shows_no_cell_of_them(
+    tmp_path: Path,
+) -> None:
+    # Found by the fuzz run: a quote opened in the header takes the lines below into one
+    # cell, and the cells after the closing quote on a data line became header names.
+    header = '"",身份证件号,"身份证件类型' + STUDENT_HEADER[12:]
+    rows = '",' + _student(GIRL_ID, "马小花") + _student(BOY_ID, "韩强斌")
+    folder = _write(tmp_path / "in", "students.csv", (header + rows).replace("\n", "\r"))
+    outputs = audit_outputs(folder)
+    assert [] == leaked(outputs, (*clear_forms(GIRL_ID), *clear_forms(BOY_ID), "马小花", "韩强斌"))

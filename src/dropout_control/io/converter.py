@@ -652,10 +652,14 @@ def _date_masked(text: str, *, real_only: bool) -> str | None:
     return None
 
 
-def _long_number(text: str) -> str | None:
-    """The personal-looking number in ``text`` (its separators dropped), if any."""
+def _long_number_masked(text: str) -> str | None:
+    """``text`` masked when it holds a personal-looking number (None when it holds none):
+    a number alone (its separators dropped) as an ID number is masked; a number among
+    other text (cells run together) as a name is, so that nothing around it shows."""
     compact = _GROUP_SEPARATORS.sub("", text)
-    return compact if _LONG_NUMBER.search(compact) else None
+    if not _LONG_NUMBER.search(compact):
+        return None
+    return mask_number(compact) if _LONG_NUMBER.fullmatch(compact) else mask_name(text)
 
 
 def shown_safely(text: str, *, real_dates: bool = False) -> str:
@@ -669,9 +673,9 @@ def shown_safely(text: str, *, real_dates: bool = False) -> str:
     >>> shown_safely("6229 2120 1209 0104 29"), shown_safely("20120901")
     ('622921**********29', '2012****')
     """
-    number = _long_number(text)
+    number = _long_number_masked(text)
     if number is not None:
-        return mask_number(number)
+        return number
     if _PLAIN.fullmatch(text):
         # A real day is someone's birth date as often as not; a bad one is shown.
         return text if real_dates else _date_masked(text, real_only=True) or text
@@ -689,9 +693,9 @@ def column_shown_safely(name: str, *, header_is_data: bool = False) -> str:
     >>> column_shown_safely("20120901"), column_shown_safely("马小花", header_is_data=True)
     ('2012****', '马**')
     """
-    number = _long_number(name)
+    number = _long_number_masked(name)
     if number is not None:
-        return mask_number(number)
+        return number
     dated = _date_masked(name, real_only=False)
     if dated is not None:
         return dated

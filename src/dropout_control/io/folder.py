@@ -150,10 +150,17 @@ class FolderRead:
             )
 
 
+_RUN_TOGETHER: Final = re.compile(r"[,\r\n]")
+
+
 def _columns_shown(header: Header, columns: tuple[str, ...]) -> tuple[str, ...]:
     """The columns no field reads, as a report may show them: a header of which no column
-    is known is most likely a row of data, and its cells are masked."""
-    is_data = len(header.unknown) == len([column for column in columns if column])
+    is known is most likely a row of data, and so is one with a cell that holds a comma
+    or spans lines (a stray quote ran it into the cells and rows after it): its cells are
+    masked."""
+    is_data = len(header.unknown) == len([column for column in columns if column]) or any(
+        _RUN_TOGETHER.search(column) for column in columns
+    )
     return tuple(column_shown_safely(name, header_is_data=is_data) for name in header.unknown)
 
 

@@ -85,9 +85,11 @@ parts would exhaust memory in the directory alone."""
 # a broken zip (BadZipFile, zlib.error, EOFError), broken XML (a SyntaxError, as
 # ElementTree's ParseError and lxml's errors are), parts missing or of the wrong shape
 # (KeyError, IndexError, ValueError, TypeError, AttributeError), features it does not
-# read (NotImplementedError), and the file system (OSError).
+# read (NotImplementedError; RuntimeError for a part marked as encrypted), and the file
+# system (OSError).
 _BROKEN: Final = (
     OSError,
+    RuntimeError,
     EOFError,
     zipfile.BadZipFile,
     zlib.error,
@@ -126,7 +128,7 @@ def _check_size(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
-    except (OSError, EOFError, zipfile.BadZipFile, ValueError) as error:
+    except _BROKEN as error:  # NotImplementedError too: a zip version or method unknown
         raise UnreadableInput(path, _reason_of(error), facts={"detail": _detail(error)}) from None
     size = sum(member.file_size for member in members)
     if size > XLSX_UNCOMPRESSED_LIMIT or len(members) > XLSX_MEMBERS_LIMIT:
