@@ -275,7 +275,8 @@ def _quiet_stdout() -> None:
 
 
 def _fail(message: str) -> None:
-    print(f"{_PROGRAM}: error: {message}", file=sys.stderr)
+    # The message may quote a file or folder name from the user's disk: escape controls.
+    print(shown_on_terminal(f"{_PROGRAM}: error: {message}"), file=sys.stderr)
 
 
 # check-id ------------------------------------------------------------------------------

@@ -7,6 +7,8 @@ import io
 import json
 from pathlib import Path
 
+import pytest
+
 from dropout_control.cli import main
 from dropout_control.io.reports import safe_csv_cell
 from tests.robustness.leak_outputs import AS_OF, audit_outputs, clear_forms, leaked
@@ -241,3 +243,13 @@ def test_a_header_that_an_unclosed_quote_ran_into_the_rows_shows_no_cell_of_them
     folder = _write(tmp_path / "in", "students.csv", (header + rows).replace("\n", "\r"))
     outputs = audit_outputs(folder)
     assert [] == leaked(outputs, (*clear_forms(GIRL_ID), *clear_forms(BOY_ID), "马小花", "韩强斌"))
+
+
+def test_an_error_line_on_stderr_escapes_the_controls_of_a_folder_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "exports\x1b[2J"
+    folder.mkdir()
+    status = main(["audit", str(folder), "--as-of", AS_OF])
+    error = capsys.readouterr().err
+    assert (2, False, True) == (status, "\x1b" in error, "\\x1b[2J" in error)
