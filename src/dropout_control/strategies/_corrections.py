@@ -75,13 +75,24 @@ def _draw_correction(
     """A lawful correction of a grown-up of no other record: new number derived,
     approved by the approver after both birth dates."""
     old = draw_resident_id(draw, born=_ADULTS, used=used)
-    new_birth_date = _shifted(draw, old.birth_date)
-    new = new_resident_id(old, new_birth_date)
-    used.add(new.reveal())
+    correction = _approved(draw, calendar, old, _shifted(draw, old.birth_date), correction_id)
+    used.add(correction.new_key)
+    return correction
+
+
+def _approved(
+    draw: st.DrawFn,
+    calendar: SchoolCalendar,
+    old: ResidentId,
+    new_birth_date: dt.date,
+    correction_id: str,
+) -> AgeCorrection:
+    """The correction of ``old`` to ``new_birth_date``: the new number derived from the
+    old one, approved by the approver after both birth dates."""
     return AgeCorrection(
         correction_id=correction_id,
         old_resident_id=old,
-        new_resident_id=new,
+        new_resident_id=new_resident_id(old, new_birth_date),
         old_birth_date=old.birth_date,
         new_birth_date=new_birth_date,
         approved_by=_approver(calendar.policy),
@@ -163,16 +174,7 @@ def plant_ac_003(draw: st.DrawFn, draft: Draft) -> Draft:
     inside = (earliest, earliest + dt.timedelta(days=300))
     old = draw_resident_id(draw, born=inside, used=draft.keys_in_use())
     new_birth_date = earliest - dt.timedelta(days=draw(st.integers(1, 700)))
-    new = new_resident_id(old, new_birth_date)
-    correction = AgeCorrection(
-        correction_id=_next_id(draft),
-        old_resident_id=old,
-        new_resident_id=new,
-        old_birth_date=old.birth_date,
-        new_birth_date=new_birth_date,
-        approved_by=_approver(calendar.policy),
-        approved_on=_approved_on(draw, calendar, old.birth_date, new_birth_date),
-    )
+    correction = _approved(draw, calendar, old, new_birth_date, _next_id(draft))
     effect = correction_effect(
         correction.old_birth_date, new_birth_date, calendar.as_of, policy=calendar.policy
     )
@@ -208,15 +210,7 @@ def plant_ac_004(draw: st.DrawFn, draft: Draft) -> Draft:
             break
     else:  # pragma: no cover - forty days hold one on the same side
         raise AssertionError("no date on the same side")
-    correction = AgeCorrection(
-        correction_id=_next_id(draft),
-        old_resident_id=old,
-        new_resident_id=new,
-        old_birth_date=old.birth_date,
-        new_birth_date=new_birth_date,
-        approved_by=_approver(calendar.policy),
-        approved_on=_approved_on(draw, calendar, old.birth_date, new_birth_date),
-    )
+    correction = _approved(draw, calendar, old, new_birth_date, _next_id(draft))
     return _with(draft, correction, shown=(_certificate(correction),))
 
 
@@ -276,14 +270,5 @@ def plant_ac_008(draw: st.DrawFn, draft: Draft) -> Draft:
         if days:
             break
     new_birth_date = days[0]
-    new = new_resident_id(old, new_birth_date)
-    correction = AgeCorrection(
-        correction_id=_next_id(draft),
-        old_resident_id=old,
-        new_resident_id=new,
-        old_birth_date=old.birth_date,
-        new_birth_date=new_birth_date,
-        approved_by=_approver(calendar.policy),
-        approved_on=_approved_on(draw, calendar, old.birth_date, new_birth_date),
-    )
+    correction = _approved(draw, calendar, old, new_birth_date, _next_id(draft))
     return _with(draft, correction, shown=(_certificate(correction),))
