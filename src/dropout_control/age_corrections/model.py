@@ -21,7 +21,7 @@ from dropout_control.errors import InvalidDate, InvalidLunarDate
 from dropout_control.findings import SourceLocation, Subject
 from dropout_control.identity import ResidentId
 from dropout_control.identity.malformed import MalformedNumber
-from dropout_control.identity.masking import MaskedRepr
+from dropout_control.identity.masking import MaskedRepr, masked_date_repr
 from dropout_control.reasons import BEFORE_BIRTH, reason
 
 __all__ = ["AgeCorrection", "BirthCalendar", "CorrectionEvidence", "EvidenceKind"]
@@ -123,8 +123,8 @@ class AgeCorrection(MaskedRepr):
     correction_id: str
     old_resident_id: ResidentId | MalformedNumber
     new_resident_id: ResidentId | MalformedNumber
-    old_birth_date: dt.date
-    new_birth_date: dt.date
+    old_birth_date: dt.date = attrs.field(repr=masked_date_repr)
+    new_birth_date: dt.date = attrs.field(repr=masked_date_repr)
     approved_by: str | None = None
     approved_on: dt.date | None = None
     source: SourceLocation | None = attrs.field(default=None, eq=False, repr=False)
@@ -204,7 +204,7 @@ class CorrectionEvidence:
 
     correction_id: str
     kind: EvidenceKind
-    birth_date_shown: str
+    birth_date_shown: str = attrs.field(repr=lambda text: repr(f"{text[:4]}-**-**"))
     calendar: BirthCalendar = attrs.field(default=BirthCalendar.GREGORIAN, converter=_calendar)
     source: SourceLocation | None = attrs.field(default=None, eq=False, repr=False)
 

@@ -15,7 +15,9 @@ keeps its first character (the surname in almost every case).
 
 from __future__ import annotations
 
-__all__ = ["MASK", "MaskedRepr", "mask_name", "mask_number"]
+import datetime as dt
+
+__all__ = ["MASK", "MaskedRepr", "mask_date", "mask_name", "mask_number", "masked_date_repr"]
 
 MASK = "*"
 
@@ -24,6 +26,20 @@ _REGION_DIGITS = 6
 _TAIL = 2
 # A shorter string shows nothing: too little is hidden otherwise.
 _SHORTEST_SHOWN = _REGION_DIGITS + _TAIL + 4
+
+
+def mask_date(day: dt.date) -> str:
+    """A birth date as every output shows it by default: the year only.
+
+    >>> mask_date(dt.date(2012, 9, 1))
+    '2012-**-**'
+    """
+    return f"{day.year:04}-**-**"
+
+
+def masked_date_repr(day: dt.date) -> str:
+    """A birth date as a record's ``repr`` shows it (attrs ``repr=``): the year only."""
+    return repr(mask_date(day))
 
 
 def mask_number(text: str) -> str:

@@ -48,6 +48,7 @@ from dropout_control.calendar.year_month import YearMonth
 from dropout_control.findings import Finding, ParameterUse, RuleId, SourceLocation, Subject
 from dropout_control.identity import ResidentId, StudentNumber, mask_name, mask_number
 from dropout_control.identity.malformed import MalformedNumber
+from dropout_control.identity.masking import mask_date
 from dropout_control.io.converter import is_record_class, make_converter, structure_hook
 from dropout_control.policy import Layer, Parameter, PolicyBook, SchoolStructure, resolve_policy
 from dropout_control.policy.values import ValueKind, read_value
@@ -85,15 +86,6 @@ _FINDING_LAST: Final[tuple[str, ...]] = ("message",)
 SUBJECT_MASKED: Final = "subject_masked"
 """The key of a finding's subject as shown masked, written beside the clear one when revealed."""
 _ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def mask_date(day: dt.date) -> str:
-    """A birth date as every output shows it by default: the year only.
-
-    >>> mask_date(dt.date(2012, 9, 1))
-    '2012-**-**'
-    """
-    return f"{day.year:04}-**-**"
 
 
 def unstructure(obj: object, *, reveal: bool = False) -> Any:

@@ -16,7 +16,7 @@ from dropout_control.errors import InvalidDate
 from dropout_control.findings import SourceLocation, Subject
 from dropout_control.identity import ResidentId, Sex, mask_name, mask_number
 from dropout_control.identity.malformed import MalformedNumber
-from dropout_control.identity.masking import MaskedRepr
+from dropout_control.identity.masking import MaskedRepr, masked_date_repr
 from dropout_control.reasons import BEFORE_BIRTH, reason
 
 BEFORE_APPROVAL = reason("RECORD.BEFORE_APPROVAL", "早于批准日期", "is before approved_on")
@@ -31,7 +31,7 @@ class Child(MaskedRepr):
 
     resident_id: ResidentId | MalformedNumber
     name: str = attrs.field(repr=mask_name)
-    birth_date: dt.date = attrs.field(repr=lambda day: repr(f"{day.year}-**-**"))
+    birth_date: dt.date = attrs.field(repr=masked_date_repr)
     household_region: str
     sex: Sex | None = None
     disability: str | None = None

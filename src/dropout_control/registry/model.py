@@ -22,7 +22,7 @@ from dropout_control.errors import InvalidCode, InvalidDate
 from dropout_control.findings import SourceLocation, Subject
 from dropout_control.identity import ResidentId, Sex, StudentNumber, mask_name, mask_number
 from dropout_control.identity.malformed import MalformedNumber
-from dropout_control.identity.masking import MaskedRepr
+from dropout_control.identity.masking import MaskedRepr, masked_date_repr
 from dropout_control.reasons import BEFORE_BIRTH, GRADE_RANGE, vocabulary
 
 __all__ = [
@@ -131,7 +131,7 @@ class StudentRecord(MaskedRepr):
     student_number: StudentNumber | MalformedNumber
     name: str = attrs.field(repr=mask_name)
     sex: Sex
-    birth_date: dt.date = attrs.field(repr=lambda day: repr(f"{day.year}-**-**"))
+    birth_date: dt.date = attrs.field(repr=masked_date_repr)
     school_id: str
     grade: int = attrs.field(validator=_grade)
     entry_date: dt.date
