@@ -16,6 +16,12 @@ import re
 import attrs
 
 from dropout_control.calendar.lunar import LunarDate
+from dropout_control.calendar.span import (
+    EARLIEST_DATE,
+    LATEST_DATE,
+    OUT_OF_RANGE,
+    is_supported_date,
+)
 from dropout_control.codes import Code
 from dropout_control.errors import InvalidDate, InvalidLunarDate
 from dropout_control.findings import SourceLocation, Subject
@@ -77,9 +83,18 @@ def _gregorian(text: str) -> dt.date:
         if match is not None:
             year, month, day = (int(part) for part in match.groups())
             try:
-                return dt.date(year, month, day)
+                shown = dt.date(year, month, day)
             except ValueError:
                 break
+            if not is_supported_date(shown):
+                # As any date cell of the input: outside the span the calendar serves.
+                raise InvalidDate(
+                    "birth_date_shown",
+                    OUT_OF_RANGE,
+                    shown=text,
+                    facts={"earliest": EARLIEST_DATE, "latest": LATEST_DATE},
+                )
+            return shown
     raise InvalidDate("birth_date_shown", SHOWN_DATE_FORM, shown=text)
 
 

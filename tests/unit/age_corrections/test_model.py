@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dropout_control.age_corrections import BirthCalendar, EvidenceKind
+from dropout_control.age_corrections import BirthCalendar, CorrectionEvidence, EvidenceKind
 from dropout_control.calendar.lunar import LunarDate
 from dropout_control.errors import InvalidDate, InvalidLunarDate
 from tests.unit.age_corrections.correction_builders import NEW_BORN, correction, evidence
@@ -68,3 +68,9 @@ def test_a_gregorian_document_with_no_such_day_names_the_field() -> None:
         evidence(birth_date_shown="2008-02-30", kind=EvidenceKind.SCHOOL_RECORD)
 
     assert "birth_date_shown" == raised.value.field
+
+
+def test_a_gregorian_date_shown_outside_the_dates_served_is_refused() -> None:
+    with pytest.raises(InvalidDate) as refused:
+        CorrectionEvidence("AC1", EvidenceKind.BIRTH_CERTIFICATE, "9999-12-31")
+    assert "DATE.OUT_OF_RANGE" == refused.value.code
