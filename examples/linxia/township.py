@@ -217,7 +217,7 @@ class Township:
     def build_base(self) -> None:
         rng = self.rng
         school_age: list[Student] = []
-        for age in range(ENROLMENT_AGE, SCHOOL_AGE_UPPER):
+        for age in range(ENROLMENT_AGE, ENROLMENT_AGE + LAST_GRADE):  # grades 1 to 9
             for _ in range(rng.randint(320, 350)):
                 child = self.child(self.born(age))
                 self.on_roster(child)
@@ -226,11 +226,13 @@ class Township:
         for age in (4, 5):  # too young: born after the cutoff, no record
             for _ in range(rng.randint(70, 80)):
                 self.on_roster(self.child(self.born(age)))
-        for age in (15, 16):  # too old: finished compulsory education, or no record
+        # The last age of the window (15 at the cutoff) finished grade 9 last July; at 16
+        # a child is past the window: finished, or with no record at all.
+        for age in (SCHOOL_AGE_UPPER, SCHOOL_AGE_UPPER + 1):
             for _ in range(rng.randint(50, 60)):
                 self.too_old(age)
         for _ in range(rng.randint(60, 70)):  # children of other counties' households
-            child = self.outsider(rng.randint(ENROLMENT_AGE, SCHOOL_AGE_UPPER - 1))
+            child = self.outsider(rng.randint(ENROLMENT_AGE, ENROLMENT_AGE + LAST_GRADE - 1))
             self.enrol(child, usual_grade(child.birth_date))
         for _ in range(3):  # no resident ID number: a J number and id_type other
             age = rng.randint(ENROLMENT_AGE, 11)
@@ -246,7 +248,7 @@ class Township:
         child = self.child(self.born(age))
         self.on_roster(child)
         draw = rng.random()
-        if draw < 0.15:  # noqa: PLR2004 - share with no record here at all
+        if age > SCHOOL_AGE_UPPER and draw < 0.15:  # noqa: PLR2004 - no record here at all
             return
         graduated_in = SCHOOL_YEAR_START - (age - SCHOOL_AGE_UPPER)  # 15: July 2018
         student = self.enrol(child, LAST_GRADE)
@@ -367,7 +369,8 @@ class Township:
 
     def assign_classes(self) -> None:
         """Classes of at most CLASS_SIZE; a few junior classes label their grade 七年级 …
-        九年级 rather than 初一 … 初三 (both forms occur in exports)."""
+        九年级 rather than 初一 … 初三 (both forms occur in exports): in each junior grade
+        the last class always does and the first never."""
         rng = self.rng
         by_grade: dict[tuple[str, int], list[Student]] = {}
         for student in self.students:
@@ -377,6 +380,8 @@ class Township:
         for key, members in sorted(by_grade.items()):
             count = math.ceil(len(members) / CLASS_SIZE)
             alternative = {n for n in range(1, count + 1) if rng.random() < 0.2}  # noqa: PLR2004
+            if key[1] >= FIRST_JUNIOR_GRADE:  # every junior grade shows both forms
+                alternative = (alternative | {count}) - ({1} if count > 1 else set())
             classes[key] = (count, alternative)
             rng.shuffle(members)
             for index, student in enumerate(members):

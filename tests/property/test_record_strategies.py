@@ -27,6 +27,7 @@ from dropout_control.calendar import (
     age_on,
     entry_year,
     is_school_age,
+    usual_grade,
 )
 from dropout_control.findings import Report, SourceLocation
 from dropout_control.identity import (
@@ -182,7 +183,8 @@ def test_a_finished_record_is_in_the_final_grade_of_a_year_that_ended(
     assert 9 == record.grade
     assert record.status_since is not None
     assert record.status_since < CURRENT.start
-    assert not is_school_age(record.birth_date, AS_OF, policy=POLICY)
+    # Graduated last June in grade 9: the usual age of grade 10 or more now.
+    assert usual_grade(record.birth_date, CURRENT, policy=POLICY) >= 10
 
 
 @given(student_records(statuses=[RecordStatus.WITHDRAWN]))

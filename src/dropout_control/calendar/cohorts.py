@@ -162,16 +162,11 @@ def is_school_age(
 ) -> bool:
     """Whether a child is of compulsory-education school age (学龄) on ``as_of``.
 
-    The school-age window is the nine cohorts of compulsory education in the school year
-    containing ``as_of``: a child is inside when its age at that year's cutoff is at
-    least ``enrolment.age`` and below ``school_age.upper`` (6 to 14 under the defaults,
-    the usual ages of grades 1 to 9).
-
-    Reading of the parameter: the spec describes the window as "the nine cohorts aged 6
-    to 15 at the cutoff", which counts ten ages. We read ``school_age.upper`` = 15 as an
-    exclusive bound: a grade-9 child is 14 at the cutoff and turns 15 during the year,
-    hence "aged 6 to 15", and the window holds exactly nine cohorts
-    (``compulsory.years``).
+    The school-age window holds every child whose age in whole years at the cutoff of
+    the school year containing ``as_of`` is at least ``enrolment.age`` and at most
+    ``school_age.upper``, both inclusive (6 to 15 under the defaults: ten birth
+    cohorts). The upper bound is inclusive because lawful entry at seven, after a
+    deferral, puts a child in grade 9 at fifteen; sixteen at the cutoff is outside.
 
     A disabled child's upper bound is raised by ``disability.age_extension_years``
     (残疾人教育条例 art 14 allows a later leaving age; no number is published, so the
@@ -190,18 +185,18 @@ def is_school_age(
 
     >>> from dropout_control.policy import resolve_policy
     >>> policy = resolve_policy(on=dt.date(2019, 3, 20))
-    >>> is_school_age(dt.date(2003, 9, 1), dt.date(2019, 3, 20), policy=policy)
+    >>> is_school_age(dt.date(2002, 9, 1), dt.date(2019, 3, 20), policy=policy)
     True
-    >>> is_school_age(dt.date(2003, 8, 31), dt.date(2019, 3, 20), policy=policy)
+    >>> is_school_age(dt.date(2002, 8, 31), dt.date(2019, 3, 20), policy=policy)
     False
-    >>> is_school_age(dt.date(2003, 8, 31), dt.date(2019, 3, 20), policy=policy, disabled=True)
+    >>> is_school_age(dt.date(2002, 8, 31), dt.date(2019, 3, 20), policy=policy, disabled=True)
     True
     """
     cutoff = cutoff_date(SchoolYear.containing(as_of, policy=policy), policy=policy)
     if birth_date > cutoff:
         return False
     age = age_on(birth_date, cutoff)
-    return _enrolment_age(policy) <= age < _upper_age(policy, disabled=disabled)
+    return _enrolment_age(policy) <= age <= _upper_age(policy, disabled=disabled)
 
 
 def school_age_window(
@@ -210,19 +205,19 @@ def school_age_window(
     """The earliest and latest birth dates (both inclusive) of the children of school
     age (学龄) on ``as_of``.
 
-    The same window as :func:`is_school_age` (see there for the reading of
-    ``school_age.upper``). On 20 March 2019 under the defaults it runs from
-    1 September 2003 (14 on 31 August 2018, grade 9) to 31 August 2012 (6 on that day,
-    grade 1); for a disabled child it starts two years earlier, on 1 September 2001.
+    The same window as :func:`is_school_age` (``school_age.upper`` inclusive). On
+    20 March 2019 under the defaults it runs from 1 September 2002 (15 on 31 August 2018)
+    to 31 August 2012 (6 on that day, grade 1); for a disabled child it starts two years
+    earlier, on 1 September 2000.
 
     Basis: as :func:`is_school_age`.
 
     >>> from dropout_control.policy import resolve_policy
     >>> policy = resolve_policy(on=dt.date(2019, 3, 20))
     >>> school_age_window(dt.date(2019, 3, 20), policy=policy)
-    (datetime.date(2003, 9, 1), datetime.date(2012, 8, 31))
+    (datetime.date(2002, 9, 1), datetime.date(2012, 8, 31))
     """
     cutoff = cutoff_date(SchoolYear.containing(as_of, policy=policy), policy=policy)
     latest = latest_birth_date(_enrolment_age(policy), cutoff)
-    earliest = latest_birth_date(_upper_age(policy, disabled=disabled), cutoff) + _ONE_DAY
+    earliest = latest_birth_date(_upper_age(policy, disabled=disabled) + 1, cutoff) + _ONE_DAY
     return earliest, latest

@@ -17,6 +17,7 @@ from dropout_control.calendar import (
     age_at_cutoff,
     date_of_age,
     entry_year,
+    is_school_age,
     latest_birth_date,
 )
 from dropout_control.codes import UNKNOWN
@@ -352,7 +353,15 @@ def _unlawful_end(draw: st.DrawFn) -> dict[str, Any]:
 
 def plant_reg_002(draw: st.DrawFn, draft: Draft) -> Draft:
     calendar = draft.calendar
-    ended = students_where(draft, lambda r: r.status.has_finished or r.status in _DEPARTED)
+    # A record of a child still of school age that ends unlawfully also leaves the child
+    # out of school (AGE-002): only the ended records of older children are changed.
+    ended = students_where(
+        draft,
+        lambda r: (
+            (r.status.has_finished or r.status in _DEPARTED)
+            and not is_school_age(r.birth_date, calendar.as_of, policy=calendar.policy)
+        ),
+    )
     if ended and coin(draw):
         record = pick(draw, ended)
         new = attrs.evolve(record, **_unlawful_end(draw))

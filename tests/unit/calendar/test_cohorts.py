@@ -84,20 +84,24 @@ def test_usual_grade_in_the_entry_school_year_is_grade_1(policy: Policy) -> None
     assert 1 == usual_grade(birth_date, year, policy=policy)
 
 
-def test_the_school_age_window_holds_the_nine_cohorts_of_grades_1_to_9(policy: Policy) -> None:
-    assert (dt.date(2003, 9, 1), dt.date(2012, 8, 31)) == school_age_window(AS_OF, policy=policy)
+def test_the_school_age_window_holds_the_ten_cohorts_aged_6_to_15_at_the_cutoff(
+    policy: Policy,
+) -> None:
+    # 20 March 2019: the cutoff is 31 August 2018; 15 on that day means born on or
+    # after 1 September 2002, 6 means born on or before 31 August 2012.
+    assert (dt.date(2002, 9, 1), dt.date(2012, 8, 31)) == school_age_window(AS_OF, policy=policy)
 
 
 def test_the_school_age_window_of_a_disabled_child_starts_two_years_earlier(
     policy: Policy,
 ) -> None:
-    assert (dt.date(2001, 9, 1), dt.date(2012, 8, 31)) == school_age_window(
+    assert (dt.date(2000, 9, 1), dt.date(2012, 8, 31)) == school_age_window(
         AS_OF, policy=policy, disabled=True
     )
 
 
 def test_the_school_age_window_moves_on_the_first_day_of_the_school_year(policy: Policy) -> None:
-    assert (dt.date(2004, 9, 1), dt.date(2013, 8, 31)) == school_age_window(
+    assert (dt.date(2003, 9, 1), dt.date(2013, 8, 31)) == school_age_window(
         dt.date(2019, 9, 1), policy=policy
     )
 
@@ -105,7 +109,7 @@ def test_the_school_age_window_moves_on_the_first_day_of_the_school_year(policy:
 def test_the_school_age_window_does_not_move_on_the_last_day_of_the_school_year(
     policy: Policy,
 ) -> None:
-    assert (dt.date(2003, 9, 1), dt.date(2012, 8, 31)) == school_age_window(
+    assert (dt.date(2002, 9, 1), dt.date(2012, 8, 31)) == school_age_window(
         dt.date(2019, 8, 31), policy=policy
     )
 
@@ -118,22 +122,24 @@ def test_a_child_born_a_day_after_the_youngest_is_not_yet_of_school_age(policy: 
     assert not is_school_age(dt.date(2012, 9, 1), AS_OF, policy=policy)
 
 
-def test_the_oldest_child_of_grade_9_age_is_of_school_age(policy: Policy) -> None:
-    assert is_school_age(dt.date(2003, 9, 1), AS_OF, policy=policy)
+def test_a_child_aged_15_at_the_cutoff_is_of_school_age(policy: Policy) -> None:
+    # Born 1 September 2002: 15 on 31 August 2018 (and on 20 March 2019 16 already);
+    # the age that counts is the age at the cutoff.
+    assert is_school_age(dt.date(2002, 9, 1), AS_OF, policy=policy)
 
 
-def test_a_child_born_a_day_before_the_oldest_is_past_school_age(policy: Policy) -> None:
-    assert not is_school_age(dt.date(2003, 8, 31), AS_OF, policy=policy)
+def test_a_child_aged_16_at_the_cutoff_is_past_school_age(policy: Policy) -> None:
+    assert not is_school_age(dt.date(2002, 8, 31), AS_OF, policy=policy)
 
 
 def test_a_disabled_child_past_the_window_is_of_school_age_for_two_more_years(
     policy: Policy,
 ) -> None:
-    assert is_school_age(dt.date(2001, 9, 1), AS_OF, policy=policy, disabled=True)
+    assert is_school_age(dt.date(2000, 9, 1), AS_OF, policy=policy, disabled=True)
 
 
 def test_a_disabled_child_past_the_extended_window_is_not_of_school_age(policy: Policy) -> None:
-    assert not is_school_age(dt.date(2001, 8, 31), AS_OF, policy=policy, disabled=True)
+    assert not is_school_age(dt.date(2000, 8, 31), AS_OF, policy=policy, disabled=True)
 
 
 def test_a_child_born_after_the_cutoff_is_not_of_school_age(policy: Policy) -> None:

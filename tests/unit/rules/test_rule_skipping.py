@@ -136,9 +136,9 @@ def test_a_child_labourer_is_not_reported_while_age_005_cannot_run() -> None:
 def test_age_002_runs_before_the_disability_extension_and_without_it() -> None:
     # disability.age_extension_years is in force from 2017-05-01. Before that AGE-002
     # still runs, with the ordinary window for every child, and quotes no extension.
-    # A disabled child born 2001-06-01 was 15 on the cutoff 2016-08-31: inside the
+    # A disabled child born 2000-06-01 was 16 on the cutoff 2016-08-31: inside the
     # window only with the extension, so on 2017-04-30 it is not out of school.
-    disabled = child(birth_date=dt.date(2001, 6, 1), disability="肢体残疾", sequence=5, line=2)
+    disabled = child(birth_date=dt.date(2000, 6, 1), disability="肢体残疾", sequence=5, line=2)
     ordinary = child(birth_date=dt.date(2009, 6, 1), sequence=7, line=3)
     report = audit_of(disabled, ordinary, student(), as_of=dt.date(2017, 4, 30))
 
