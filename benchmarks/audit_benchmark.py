@@ -177,6 +177,30 @@ class SuspensionRow(BaseModel):
     returned_on: dt.date | None = None
 
 
+class AgeCorrectionRow(BaseModel):
+    correction_id: str
+    old_resident_id: str
+    new_resident_id: str
+    old_birth_date: dt.date
+    new_birth_date: dt.date
+    approved_by: str | None = None
+    approved_on: dt.date | None = None
+
+
+class EvidenceRow(BaseModel):
+    correction_id: str
+    kind: Literal[
+        "birth_certificate",
+        "migration_certificate",
+        "original_registration",
+        "school_record",
+        "vaccination_record",
+        "other",
+    ]
+    birth_date_shown: str  # a Gregorian date, or a lunar one (2010-L05-03)
+    calendar: Literal["gregorian", "lunar"] = "gregorian"
+
+
 MODELS: Final[Mapping[str, type[BaseModel]]] = {
     "students": StudentRow,
     "population": PopulationRow,
@@ -184,6 +208,8 @@ MODELS: Final[Mapping[str, type[BaseModel]]] = {
     "headcount_totals": HeadcountTotalRow,
     "transfers": TransferRow,
     "suspensions": SuspensionRow,
+    "age_corrections": AgeCorrectionRow,
+    "evidence": EvidenceRow,
 }
 
 # --------------------------------------------------------------------------------------
@@ -249,10 +275,12 @@ def prepare(
     seed: int,
     transfers: float = 0.0,
     suspensions: float = 0.0,
+    corrections: float = 0.0,
 ) -> Folder:
     """The cached folder for (students, months, seed and the shares of students with a
-    transfer and a suspension), generated and converted if missing."""
+    transfer, a suspension and an age correction), generated and converted if missing."""
     movements = f"-t{transfers:g}-u{suspensions:g}" if transfers or suspensions else ""
+    movements += f"-c{corrections:g}" if corrections else ""
     root = cache / f"scale-n{students}-m{months}-s{seed}{movements}"
     marker = root / COMPLETE
     if marker.is_file():
@@ -277,6 +305,7 @@ def prepare(
             str(seed),
             *(["--transfers", str(transfers)] if transfers else []),
             *(["--suspensions", str(suspensions)] if suspensions else []),
+            *(["--corrections", str(corrections)] if corrections else []),
         ],
         check=True,
         stdout=subprocess.DEVNULL,
@@ -459,6 +488,7 @@ class Result:
     environment: dict[str, str] = field(default_factory=dict)
     transfers: float = 0.0  # share of students with a transfer
     suspensions: float = 0.0  # share of students with a suspension
+    corrections: float = 0.0  # share of students with an age correction
 
 
 def environment() -> dict[str, str]:
@@ -480,6 +510,7 @@ def benchmark(arguments: argparse.Namespace) -> Result:
         seed=arguments.seed,
         transfers=arguments.transfers,
         suspensions=arguments.suspensions,
+        corrections=arguments.corrections,
     )
     form: str = arguments.format
     folder = prepared.path(form)
@@ -526,6 +557,7 @@ def benchmark(arguments: argparse.Namespace) -> Result:
         environment=environment(),
         transfers=arguments.transfers,
         suspensions=arguments.suspensions,
+        corrections=arguments.corrections,
     )
     return result
 
@@ -536,7 +568,8 @@ def table(result: Result) -> str:
     by_kind = ", ".join(f"{kind} {n:,}" for kind, n in result.rows_by_kind.items())
     lines = [
         f"{result.students:,} students, {result.months} month(s), "
-        f"transfers {result.transfers:g}, suspensions {result.suspensions:g}, {result.format}, "
+        f"transfers {result.transfers:g}, suspensions {result.suspensions:g}, "
+        f"age corrections {result.corrections:g}, {result.format}, "
         f"best of {result.repeat}: {rows:,} rows ({by_kind})",
         f"records made {result.records:,}, findings {result.findings:,}",
         "",
@@ -626,6 +659,14 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         default=0.0,
         metavar="SHARE",
         help="share of students with a lawful suspension (0.01 when given without a share)",
+    )
+    parser.add_argument(
+        "--corrections",
+        type=_share,
+        default=0.005,
+        metavar="SHARE",
+        help="share of students with a lawful household-registration age correction "
+        "(default 0.005; 0 for none)",
     )
     parser.add_argument("--format", choices=FORMATS, default="jsonl")
     parser.add_argument("--repeat", type=_positive, default=3, help="passes per phase")

@@ -7,7 +7,11 @@ and ``headcount_totals.csv`` (each school's active records); with ``transfers`` 
 ``suspensions`` shares, also ``transfers.csv`` (lawful transfers in from schools
 outside the folder, completed in the autumn term, and pending transfers out, every step
 in time) and ``suspensions.csv`` (lawful suspensions: half still running, the record
-休学 and the roll excused; half returned from).
+休学 and the roll excused; half returned from); with a ``corrections`` share, also
+``age_corrections.csv`` and ``evidence.csv`` (lawful household-registration age
+corrections of a few days, approved by the city bureau, each with the birth certificate
+that shows the new date; the record, the roster and the roll follow the new number and
+the student keeps its G number for life).
 """
 
 from __future__ import annotations
@@ -75,6 +79,26 @@ WORKING_DAYS = resolve_policy(on=dt.date(2019, 3, 20)).value(
     CALENDAR_WORKING_DAY_ARRANGEMENTS, WorkingCalendar
 )
 
+SCALE_CORRECTION_HEADER: Final = (
+    "correction_id",
+    "old_resident_id",
+    "new_resident_id",
+    "old_birth_date",
+    "new_birth_date",
+    "approved_by",
+    "approved_on",
+)
+SCALE_EVIDENCE_HEADER: Final = ("correction_id", "kind", "birth_date_shown", "calendar")
+SCALE_CORRECTIONS_FILE: Final = "age_corrections.csv"
+SCALE_EVIDENCE_FILE: Final = "evidence.csv"
+DEFAULT_CORRECTION_SHARE: Final = 0.005  # --corrections without a share
+# The top sequence codes of each region, day and sex are kept for corrected persons, whose
+# old and new numbers share one sequence code on two days: no ordinary number takes them.
+CORRECTION_SEQUENCES: Final = 50
+ORDINARY_SEQUENCES: Final = SEQUENCES_PER_SEX - CORRECTION_SEQUENCES
+# A correction moves the birth date by a few days: never a lunar reading of the other
+# date (those lie three to seven weeks apart), never across the cutoff.
+CORRECTION_MAX_SHIFT_DAYS: Final = 10
 SCALE_SUSPENSIONS_FILE: Final = "suspensions.csv"
 PRIMARY_SCHOOL_SIZE: Final = 480
 JUNIOR_SCHOOL_SIZE: Final = 1200
@@ -93,6 +117,7 @@ class ScaleCounts:
     schools: int
     transfers: int
     suspensions: int
+    corrections: int
     seconds: float
 
 
@@ -103,6 +128,7 @@ class IdentityNumbers:
     def __init__(self, regions: Sequence[str]) -> None:
         self.regions = regions
         self.counters: dict[tuple[int, int, bool], int] = {}
+        self.kept: dict[tuple[int, int, bool], set[int]] = {}  # correction codes taken
 
     def issue(self, region_index: int, birth_date: dt.date, birth_digits: str, male: bool) -> str:
         ordinal = birth_date.toordinal()
@@ -110,14 +136,34 @@ class IdentityNumbers:
             index = (region_index + step) % len(self.regions)
             key = (index, ordinal, male)
             used = self.counters.get(key, 0)
-            if used < SEQUENCES_PER_SEX:
+            if used < ORDINARY_SEQUENCES:
                 self.counters[key] = used + 1
                 # start each day's numbering somewhere in the range, as offices do
-                start = (ordinal * 7919 + index * 104729) % SEQUENCES_PER_SEX
-                sequence = (start + used) % SEQUENCES_PER_SEX * 2 + male
+                start = (ordinal * 7919 + index * 104729) % ORDINARY_SEQUENCES
+                sequence = (start + used) % ORDINARY_SEQUENCES * 2 + male
                 first17 = f"{self.regions[index]}{birth_digits}{sequence:03d}"
                 return first17 + calc_check_character(first17)
         raise ValueError(f"no sequence code left for {birth_date.isoformat()} in any region")
+
+    def issue_corrected(
+        self, region_index: int, old: dt.date, new: dt.date, male: bool
+    ) -> tuple[str, str]:
+        """The old and the new number of a corrected person: one region and sequence
+        code (from the kept range, free on both days), two birth dates."""
+        for step in range(len(self.regions)):
+            index = (region_index + step) % len(self.regions)
+            taken_old = self.kept.setdefault((index, old.toordinal(), male), set())
+            taken_new = self.kept.setdefault((index, new.toordinal(), male), set())
+            for code in range(ORDINARY_SEQUENCES, SEQUENCES_PER_SEX):
+                if code not in taken_old and code not in taken_new:
+                    taken_old.add(code)
+                    taken_new.add(code)
+                    numbers = []
+                    for day in (old, new):
+                        first17 = f"{self.regions[index]}{day:%Y%m%d}{code * 2 + male:03d}"
+                        numbers.append(first17 + calc_check_character(first17))
+                    return numbers[0], numbers[1]
+        raise ValueError(f"no kept sequence code left for {new.isoformat()} in any region")
 
 
 def scale_months(count: int) -> list[str]:
@@ -166,6 +212,9 @@ class Movers:
     suspensions: float = 0.0
     transfer_file: TextIO | None = None
     suspension_file: TextIO | None = None
+    corrections: float = 0.0
+    correction_file: TextIO | None = None
+    evidence_file: TextIO | None = None
 
     @property
     def any(self) -> bool:
@@ -261,6 +310,7 @@ class ScaleWriter:
         self.suspended: Counter[str] = Counter()  # per school: not active, not counted
         self.transfers = 0
         self.suspensions = 0
+        self.corrections = 0
         if self.movers.any:
             self.completed = completed_schedules(rng)
             self.pending = pending_schedules()
@@ -277,6 +327,35 @@ class ScaleWriter:
         name = rng.choice(self.names[0] if male else self.names[1])
         return number, name, "male" if male else "female", birth_iso
 
+    def corrected_person(self, first_ordinal: int, span: int) -> tuple[str, str, str, str, str]:
+        """(old number, new number, name, sex, ISO new birth date) of a child whose birth
+        date was corrected by a few days inside its cohort; its correction and the
+        evidence are written."""
+        rng, movers = self.rng, self.movers
+        offset = rng.randrange(span)
+        shift = rng.randint(1, CORRECTION_MAX_SHIFT_DAYS)
+        old_offset = offset - shift if offset >= shift else offset + shift
+        if not 0 <= old_offset < span:
+            old_offset = offset  # a cohort shorter than the shift: cannot happen
+        new = dt.date.fromordinal(first_ordinal + offset)
+        old = dt.date.fromordinal(first_ordinal + old_offset)
+        male = rng.random() < 0.52  # noqa: PLR2004
+        region_index = rng.randrange(len(self.numbers.regions))
+        old_number, new_number = self.numbers.issue_corrected(region_index, old, new, male)
+        name = rng.choice(self.names[0] if male else self.names[1])
+        self.corrections += 1
+        correction_id = f"HJ{self.corrections:08d}"
+        approved = dt.date(2018, 9, 3) + dt.timedelta(days=rng.randrange(180))
+        if movers.correction_file is not None and movers.evidence_file is not None:
+            movers.correction_file.write(
+                f"{correction_id},{old_number},{new_number},{old.isoformat()},"
+                f"{new.isoformat()},city_public_security_bureau,{approved.isoformat()}\n"
+            )
+            movers.evidence_file.write(
+                f"{correction_id},birth_certificate,{new.isoformat()},gregorian\n"
+            )
+        return old_number, new_number, name, "male" if male else "female", new.isoformat()
+
     def grade(self, school_id: str, grade: int, count: int) -> None:
         """One grade of one school: students, their roster rows and their roll rows."""
         rng = self.rng
@@ -287,20 +366,25 @@ class ScaleWriter:
         created = [f"{year}-09-{day:02d}" for day in range(1, 12)]
         student_lines = []
         roster_lines = []
+        corrections = self.movers.corrections
         for index in range(count):
-            number, name, sex, birth_iso = self.person(first_ordinal, span)
+            if corrections and rng.random() < corrections:
+                old, number, name, sex, birth_iso = self.corrected_person(first_ordinal, span)
+            else:
+                number, name, sex, birth_iso = self.person(first_ordinal, span)
+                old = number
             region = number[:6]
             class_name = f"{grade}-{index // CLASS_SIZE + 1}"
             status, since, roll = "active", "", "true,"
             if self.movers.any:
-                status, since, roll = self.move(f"G{number}", school_id, grade)
+                status, since, roll = self.move(f"G{old}", school_id, grade)
             student_lines.append(
-                f"G{number},{number},resident_id,{name},{sex},{birth_iso},"
+                f"G{old},{number},resident_id,{name},{sex},{birth_iso},"
                 f"{rng.choice(ETHNICITY_POOL)},{region},{school_id},{grade},{class_name},{entry},"
                 f"{status},day,false,0,,,false,{rng.choice(created)},{since},,\n"
             )
             roster_lines.append(f"{number},{name},{sex},{birth_iso},{region},,,\n")
-            self.roll.append(f",{school_id},G{number},{number},{name},{roll}\n")
+            self.roll.append(f",{school_id},G{old},{number},{name},{roll}\n")
         self.student_file.writelines(student_lines)
         self.roster_file.writelines(roster_lines)
         self.population += count
@@ -350,11 +434,13 @@ def scale(
     months: int,
     transfers: float = 0.0,
     suspensions: float = 0.0,
+    corrections: float = 0.0,
 ) -> ScaleCounts:
     """Write a clean folder of ``students`` students, streaming; return the counts.
 
-    ``transfers`` and ``suspensions`` are the shares of students with a lawful transfer
-    or suspension; with 0 (the default) the file of the kind is not written.
+    ``transfers``, ``suspensions`` and ``corrections`` are the shares of students with a
+    lawful transfer, suspension or age correction; with 0 (the default) the files of the
+    kind are not written.
     """
     started = time.perf_counter()
     months_written = scale_months(months)
@@ -380,7 +466,25 @@ def scale(
                 (out / SCALE_SUSPENSIONS_FILE).open("w", encoding="utf-8", newline="")
             )
             suspension_file.write(",".join(SCALE_SUSPENSION_HEADER) + "\n")
-        movers = Movers(transfers, suspensions, transfer_file, suspension_file)
+        correction_file = evidence_file = None
+        if corrections > 0:
+            correction_file = files.enter_context(
+                (out / SCALE_CORRECTIONS_FILE).open("w", encoding="utf-8", newline="")
+            )
+            correction_file.write(",".join(SCALE_CORRECTION_HEADER) + "\n")
+            evidence_file = files.enter_context(
+                (out / SCALE_EVIDENCE_FILE).open("w", encoding="utf-8", newline="")
+            )
+            evidence_file.write(",".join(SCALE_EVIDENCE_HEADER) + "\n")
+        movers = Movers(
+            transfers,
+            suspensions,
+            transfer_file,
+            suspension_file,
+            corrections,
+            correction_file,
+            evidence_file,
+        )
         writer = ScaleWriter(random.Random(seed), student_file, roster_file, movers)
         for school_id, first_grade, size in plan:
             grades = LAST_PRIMARY_GRADE if first_grade == 1 else LAST_GRADE - LAST_PRIMARY_GRADE
@@ -405,5 +509,6 @@ def scale(
         schools=len(plan),
         transfers=writer.transfers,
         suspensions=writer.suspensions,
+        corrections=writer.corrections,
         seconds=time.perf_counter() - started,
     )

@@ -9,6 +9,7 @@ import json
 import re
 from collections import Counter
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -16,6 +17,7 @@ from dropout_control import audit
 from dropout_control.catalogue import load_rules
 from dropout_control.cli import main
 from dropout_control.findings import Report
+from dropout_control.identity import ResidentId
 
 ROOT = Path(__file__).parents[2]
 DEMO = ROOT / "examples" / "linxia-demo"
@@ -134,3 +136,28 @@ def test_every_reason_code_a_finding_names_is_in_the_catalogue(report: Report) -
     assert [] == sorted(
         {code for f in report.findings for code in f.reasons} - {item.code for item in catalogue}
     )
+
+
+def test_check_correction_gives_the_number_the_audit_expects_for_every_demo_correction() -> None:
+    # Each correction of the demo, through the command: where the audit finds the row's
+    # new number right (no AC-005), the command prints that number; where it gives
+    # AC-005, the command prints the number the finding says the row should carry.
+    revealed = audit(DEMO, as_of=AS_OF, jurisdiction="622900")
+    expected = {
+        f.source.line: cast("ResidentId", f.facts["expected_new_id"])
+        for f in revealed.select("AC-005")
+        if f.source is not None
+    }
+    path = DEMO / "age_corrections.csv"
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.reader(stream))[1:]
+    assert len(rows) >= 10
+    assert len(expected) >= 2
+    for line, (_, old_id, new_id, _, new_birth, *_) in enumerate(rows, start=2):
+        out = io.StringIO()
+        argv = ["check-correction", old_id, new_birth, "--as-of", "2019-03-20", "--reveal"]
+        assert 0 == main([*argv, "--format", "json"], stdout=out)
+        printed = json.loads(out.getvalue())["new_id"]
+        wanted = expected[line].reveal() if line in expected else new_id
+        assert wanted == printed, f"age_corrections.csv:{line}"
+        assert (line in expected) == (printed != new_id)

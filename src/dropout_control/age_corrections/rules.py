@@ -337,15 +337,22 @@ def _why_not_derived(correction: AgeCorrection) -> list[Stated]:
     return problems
 
 
+EXPECTED = reason(
+    "AC.EXPECTED_NUMBER",
+    "；应为 {expected_new_id}",
+    "; it should be {expected_new_id}",
+)
+
+
 @rule(
     "AC-005",
     severity=Severity.ERROR,
     about="age_corrections",
     title=("新身份证件号不是由原号码推得", "new ID number does not follow from the old one"),
     message=(
-        "新身份证件号应保留原地址码和顺序码、换上新出生日期并重算校验码：{problems}",
+        "新身份证件号应保留原地址码和顺序码、换上新出生日期并重算校验码：{problems}{expected}",
         "the new number must keep the old region and sequence, carry the new birth date "
-        "and a recomputed check character: {problems}",
+        "and a recomputed check character: {problems}{expected}",
     ),
     citations=[GB_11643],
 )
@@ -357,15 +364,27 @@ def new_number_follows(
     Region code and sequence kept, the birth-date part replaced by the new birth date,
     the check character recomputed (GB 11643-1999 [C]). A region that changes with a
     move is a change of household registration, not an age correction; here it is
-    reported. An invalid old or new number is reported too.
+    reported, with the number that follows (``expected_new_id``, the one ``check-correction``
+    prints). An invalid old or new number is reported too.
     """
     problems = _why_not_derived(correction)
-    if problems:
-        yield Observation(
-            subject=correction.subject,
-            source=correction.source,
-            facts={"correction_id": correction.correction_id, "problems": problems},
-        )
+    if not problems:
+        return
+    old = correction.old_resident_id
+    expected = (
+        new_resident_id(old, correction.new_birth_date) if isinstance(old, ResidentId) else None
+    )
+    yield Observation(
+        subject=correction.subject,
+        source=correction.source,
+        facts={
+            "correction_id": correction.correction_id,
+            "problems": problems,
+            # An invalid old number (a problem of its own) gives no number to expect.
+            "expected": "" if expected is None else EXPECTED.given(expected_new_id=expected),
+            "expected_new_id": expected,
+        },
+    )
 
 
 @rule(

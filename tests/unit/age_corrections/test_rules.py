@@ -19,6 +19,8 @@ from dropout_control.age_corrections import (
 from dropout_control.bundle import Bundle
 from dropout_control.findings import Report
 from dropout_control.identity import ResidentId, StudentNumber
+from dropout_control.identity.malformed import MalformedNumber
+from dropout_control.identity.resident_id import CHECK_CHARACTER
 from dropout_control.registry.model import RecordStatus
 from tests.unit.age_corrections.correction_builders import (
     NEW_BORN,
@@ -227,6 +229,30 @@ def test_a_new_number_with_another_region_is_ac_005() -> None:
     finding = single(_audit([moved]), "AC-005")
 
     assert "AC.REGION_CHANGED" in finding.reasons
+
+
+def test_ac_005_states_the_number_that_follows_from_the_old_one() -> None:
+    moved = correction(new_resident_id=ResidentId.from_parts("622922", NEW_BORN, 3))
+
+    finding = single(_audit([moved]), "AC-005")
+
+    assert NEW_ID == finding.facts["expected_new_id"]
+    assert "AC.EXPECTED_NUMBER" in finding.reasons
+    assert f"it should be {NEW_ID}" in finding.message.en
+
+
+def test_ac_005_expects_no_number_when_the_old_one_is_invalid() -> None:
+    text = OLD_ID.reveal()
+    wrong_check = text[:-1] + ("0" if text[-1] != "0" else "1")
+    broken = correction(
+        old_resident_id=MalformedNumber(wrong_check, CHECK_CHARACTER.given(expected=text[-1]))
+    )
+
+    finding = single(_audit([broken]), "AC-005")
+
+    assert finding.facts["expected_new_id"] is None
+    assert "AC.EXPECTED_NUMBER" not in finding.reasons
+    assert "should be" not in finding.message.en
 
 
 def test_a_new_number_with_another_sequence_is_ac_005() -> None:

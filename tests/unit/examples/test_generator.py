@@ -347,6 +347,15 @@ class Derived:
         for suspension in self.suspensions:
             self.suspensions_of[suspension.number].append(suspension)
         self.roll = self.read_roll()
+        # old -> new numbers of the age corrections approved by the audit date: a record
+        # on the new number may keep the G number of the old one (ID-005 explained).
+        self.corrected_from: defaultdict[str, set[str]] = defaultdict(set)
+        corrections = folder / "age_corrections.csv"
+        if corrections.exists():
+            for _, row in read_rows(corrections, "utf-8"):
+                cells = {CORRECTION_HEADERS[k]: v for k, v in row.items()}
+                if cells["approved_on"] and parse_date(cells["approved_on"]) <= AS_OF:
+                    self.corrected_from[cells["new"]].add(cells["old"])
 
     def add(self, rule: str, file: str, line: int) -> None:
         self.findings.add((rule, file, line))
@@ -498,6 +507,7 @@ class Derived:
                 record.number.startswith("G")
                 and record.valid_id is not None
                 and record.number != "G" + record.resident_id
+                and record.number[1:] not in self.corrected_from[record.resident_id]
             ):
                 self.add("ID-005", "students.csv", line)
             if record.status in OPEN and record.valid_id is not None:
@@ -822,7 +832,7 @@ def derive(folder: Path, *, population_encoding: str) -> set[Finding]:
 CERTIFICATE_FROM = dt.date(1996, 1, 1)  # age_correction.birth_certificate_required_from
 PREVAILING = ("birth_certificate", "migration_certificate", "original_registration")
 APPROVER = "city_public_security_bureau"
-EARLIEST_SCHOOL_AGE = dt.date(2003, 9, 1)  # under 15 at the cutoff: the window's oldest
+EARLIEST_SCHOOL_AGE = dt.date(2002, 9, 1)  # 15 at the cutoff: the window's oldest (inclusive)
 EMPLOYMENT_AGE = 16
 CORRECTION_HEADERS = {
     "纠正编号": "correction_id",
@@ -832,6 +842,14 @@ CORRECTION_HEADERS = {
     "新出生日期": "new_birth",
     "批准机关": "approved_by",
     "批准日期": "approved_on",
+    # the scale folder's English headers
+    "correction_id": "correction_id",
+    "old_resident_id": "old",
+    "new_resident_id": "new",
+    "old_birth_date": "old_birth",
+    "new_birth_date": "new_birth",
+    "approved_by": "approved_by",
+    "approved_on": "approved_on",
 }
 
 
@@ -1120,6 +1138,34 @@ def test_a_scale_folder_with_transfers_and_suspensions_is_clean(tmp_path: Path) 
     suspended = Counter(r.school_id for r in derived.records if r.status == "suspended")
     assert sum(suspended.values()) >= 20
     assert all(derived.suspensions_of[r.number] for r in derived.records if r.status == "suspended")
+
+
+def test_a_scale_folder_with_age_corrections_is_clean(tmp_path: Path) -> None:
+    out = tmp_path / "scale"
+    shown = generate(
+        *("scale", "--out", str(out), "--students", "4000", "--seed", "6", "--months", "1"),
+        "--corrections",
+    )
+    assert "age corrections" in shown
+    assert set() == derive(out, population_encoding="utf-8")
+    with (out / "age_corrections.csv").open(encoding="utf-8", newline="") as stream:
+        corrections = list(csv.DictReader(stream))
+    assert 8 <= len(corrections) <= 40  # 0.5% by default
+    numbers = [c["old_resident_id"] for c in corrections] + [
+        c["new_resident_id"] for c in corrections
+    ]
+    with (out / "students.csv").open(encoding="utf-8", newline="") as stream:
+        students = {row["resident_id"]: row for row in csv.DictReader(stream)}
+    assert len(set(numbers)) == len(numbers)
+    assert not {c["old_resident_id"] for c in corrections} & set(students)
+    for correction in corrections:
+        student = students[correction["new_resident_id"]]
+        assert "G" + correction["old_resident_id"] == student["student_number"]
+        assert correction["new_birth_date"] == student["birth_date"]
+        shift = dt.date.fromisoformat(correction["new_birth_date"]) - dt.date.fromisoformat(
+            correction["old_birth_date"]
+        )
+        assert 1 <= abs(shift.days) <= 10
 
 
 def test_a_scale_folder_is_the_same_for_the_same_seed(tmp_path: Path) -> None:
