@@ -35,6 +35,7 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Final
 
 # The generator is the package examples/linxia: run as a script, this file puts the
 # repository's root on the path so that it is found as it is found by mypy and tests.
@@ -51,6 +52,19 @@ from examples.linxia.writing import demo
 # --------------------------------------------------------------------------------------
 # Command line
 # --------------------------------------------------------------------------------------
+
+
+# The optional parts of a scale folder: option, share when given alone, files, meaning.
+SHARES: Final = (
+    ("--transfers", DEFAULT_TRANSFER_SHARE, "transfers.csv", "has a lawful transfer"),
+    ("--suspensions", DEFAULT_SUSPENSION_SHARE, "suspensions.csv", "has a lawful suspension"),
+    (
+        "--corrections",
+        DEFAULT_CORRECTION_SHARE,
+        "age_corrections.csv and evidence.csv",
+        "had its birth date corrected",
+    ),
+)
 
 
 def share(text: str) -> float:
@@ -73,36 +87,17 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     scale_mode.add_argument("--students", type=int, required=True)
     scale_mode.add_argument("--seed", type=int, default=1)
     scale_mode.add_argument("--months", type=int, default=12, help="monthly headcounts to write")
-    scale_mode.add_argument(
-        "--transfers",
-        type=share,
-        nargs="?",
-        const=DEFAULT_TRANSFER_SHARE,
-        default=0.0,
-        metavar="SHARE",
-        help=f"write transfers.csv: this share of students has a lawful transfer "
-        f"(default {DEFAULT_TRANSFER_SHARE} when given without a share)",
-    )
-    scale_mode.add_argument(
-        "--suspensions",
-        type=share,
-        nargs="?",
-        const=DEFAULT_SUSPENSION_SHARE,
-        default=0.0,
-        metavar="SHARE",
-        help=f"write suspensions.csv: this share of students has a lawful suspension "
-        f"(default {DEFAULT_SUSPENSION_SHARE} when given without a share)",
-    )
-    scale_mode.add_argument(
-        "--corrections",
-        type=share,
-        nargs="?",
-        const=DEFAULT_CORRECTION_SHARE,
-        default=0.0,
-        metavar="SHARE",
-        help=f"write age_corrections.csv and evidence.csv: this share of students had its "
-        f"birth date corrected (default {DEFAULT_CORRECTION_SHARE} when given without a share)",
-    )
+    for option, default, files, what in SHARES:
+        scale_mode.add_argument(
+            option,
+            type=share,
+            nargs="?",
+            const=default,
+            default=0.0,
+            metavar="SHARE",
+            help=f"write {files}: this share of students {what} "
+            f"(default {default} when given without a share)",
+        )
     arguments = parser.parse_args(argv)
     if arguments.mode == "scale" and (arguments.students < 1 or arguments.months < 1):
         parser.error("--students and --months must be at least 1")
