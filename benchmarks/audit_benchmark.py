@@ -177,6 +177,14 @@ class SuspensionRow(BaseModel):
     returned_on: dt.date | None = None
 
 
+class HomeTeachingRow(BaseModel):
+    student_number: str
+    on: dt.date
+    periods: int
+    teacher: str | None = None
+    school_id: str | None = None
+
+
 MODELS: Final[Mapping[str, type[BaseModel]]] = {
     "students": StudentRow,
     "population": PopulationRow,
@@ -184,6 +192,7 @@ MODELS: Final[Mapping[str, type[BaseModel]]] = {
     "headcount_totals": HeadcountTotalRow,
     "transfers": TransferRow,
     "suspensions": SuspensionRow,
+    "home_teaching": HomeTeachingRow,
 }
 
 # --------------------------------------------------------------------------------------
@@ -194,7 +203,9 @@ MODELS: Final[Mapping[str, type[BaseModel]]] = {
 _BOOLEAN_FIELDS: Final = frozenset(
     {"migrant", "regular_class_placement", "poverty_registered", "present"}
 )
-_INTEGER_FIELDS: Final = frozenset({"grade", "total", "grade_before", "grade_after", "extensions"})
+_INTEGER_FIELDS: Final = frozenset(
+    {"grade", "total", "grade_before", "grade_after", "extensions", "periods"}
+)
 _BOOLEANS: Final = {"true": True, "false": False}
 
 
@@ -249,10 +260,13 @@ def prepare(
     seed: int,
     transfers: float = 0.0,
     suspensions: float = 0.0,
+    home_teaching: float = 0.0,
 ) -> Folder:
     """The cached folder for (students, months, seed and the shares of students with a
-    transfer and a suspension), generated and converted if missing."""
+    transfer, a suspension and home teaching), generated and converted if missing."""
     movements = f"-t{transfers:g}-u{suspensions:g}" if transfers or suspensions else ""
+    if home_teaching:
+        movements += f"-h{home_teaching:g}"
     root = cache / f"scale-n{students}-m{months}-s{seed}{movements}"
     marker = root / COMPLETE
     if marker.is_file():
@@ -277,6 +291,7 @@ def prepare(
             str(seed),
             *(["--transfers", str(transfers)] if transfers else []),
             *(["--suspensions", str(suspensions)] if suspensions else []),
+            *(["--home-teaching", str(home_teaching)] if home_teaching else []),
         ],
         check=True,
         stdout=subprocess.DEVNULL,
@@ -459,6 +474,7 @@ class Result:
     environment: dict[str, str] = field(default_factory=dict)
     transfers: float = 0.0  # share of students with a transfer
     suspensions: float = 0.0  # share of students with a suspension
+    home_teaching: float = 0.0  # share of active students taught at home
 
 
 def environment() -> dict[str, str]:
@@ -480,6 +496,7 @@ def benchmark(arguments: argparse.Namespace) -> Result:
         seed=arguments.seed,
         transfers=arguments.transfers,
         suspensions=arguments.suspensions,
+        home_teaching=arguments.home_teaching,
     )
     form: str = arguments.format
     folder = prepared.path(form)
@@ -526,6 +543,7 @@ def benchmark(arguments: argparse.Namespace) -> Result:
         environment=environment(),
         transfers=arguments.transfers,
         suspensions=arguments.suspensions,
+        home_teaching=arguments.home_teaching,
     )
     return result
 
@@ -536,7 +554,8 @@ def table(result: Result) -> str:
     by_kind = ", ".join(f"{kind} {n:,}" for kind, n in result.rows_by_kind.items())
     lines = [
         f"{result.students:,} students, {result.months} month(s), "
-        f"transfers {result.transfers:g}, suspensions {result.suspensions:g}, {result.format}, "
+        f"transfers {result.transfers:g}, suspensions {result.suspensions:g}, "
+        f"home teaching {result.home_teaching:g}, {result.format}, "
         f"best of {result.repeat}: {rows:,} rows ({by_kind})",
         f"records made {result.records:,}, findings {result.findings:,}",
         "",
@@ -626,6 +645,15 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         default=0.0,
         metavar="SHARE",
         help="share of students with a lawful suspension (0.01 when given without a share)",
+    )
+    parser.add_argument(
+        "--home-teaching",
+        type=_share,
+        nargs="?",
+        const=0.002,
+        default=0.0,
+        metavar="SHARE",
+        help="share of active students taught at home (0.002 when given without a share)",
     )
     parser.add_argument("--format", choices=FORMATS, default="jsonl")
     parser.add_argument("--repeat", type=_positive, default=3, help="passes per phase")

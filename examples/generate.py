@@ -15,7 +15,8 @@ Two modes:
     A clean folder (nothing planted) of N students for benchmarks, written streaming
     with English headers and UTF-8, with a population roster of about N children and
     monthly headcounts of every student; ``--transfers`` and ``--suspensions`` add a
-    share of students with lawful transfers and suspensions.
+    share of students with lawful transfers and suspensions, ``--home-teaching`` a share
+    of active students taught at home and visited enough.
 
 All data are synthetic: names, numbers and dates are drawn from a seeded generator, so
 one seed always gives the same bytes. The script uses the standard library and
@@ -24,7 +25,8 @@ one seed always gives the same bytes. The script uses the standard library and
     python examples/generate.py demo --out examples/linxia-demo \\
         --manifest examples/linxia-demo-planted.json --seed 2019
     python examples/generate.py scale --out /tmp/scale --students 100000 --seed 1 \\
-        [--months 12] [--transfers [SHARE]] [--suspensions [SHARE]]
+        [--months 12] [--transfers [SHARE]] [--suspensions [SHARE]] \\
+        [--home-teaching [SHARE]]
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from examples.linxia.scale import (
+    DEFAULT_HOME_TEACHING_SHARE,
     DEFAULT_SUSPENSION_SHARE,
     DEFAULT_TRANSFER_SHARE,
     scale,
@@ -91,6 +94,16 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         help=f"write suspensions.csv: this share of students has a lawful suspension "
         f"(default {DEFAULT_SUSPENSION_SHARE} when given without a share)",
     )
+    scale_mode.add_argument(
+        "--home-teaching",
+        type=share,
+        nargs="?",
+        const=DEFAULT_HOME_TEACHING_SHARE,
+        default=0.0,
+        metavar="SHARE",
+        help=f"write home_teaching.csv: this share of active students is taught at home "
+        f"(default {DEFAULT_HOME_TEACHING_SHARE} when given without a share)",
+    )
     arguments = parser.parse_args(argv)
     if arguments.mode == "scale" and (arguments.students < 1 or arguments.months < 1):
         parser.error("--students and --months must be at least 1")
@@ -115,10 +128,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         months=arguments.months,
         transfers=arguments.transfers,
         suspensions=arguments.suspensions,
+        home_teaching=arguments.home_teaching,
     )
     movers = ""
     if counts.transfers or counts.suspensions:
         movers = f"{counts.transfers} transfers, {counts.suspensions} suspensions, "
+    if counts.home_taught:
+        movers += f"{counts.home_taught} taught at home, "
     print(
         f"wrote {arguments.out}: {counts.students} students, {counts.population} roster "
         f"children, {counts.headcounts} headcount rows, {counts.totals} totals, "

@@ -46,6 +46,8 @@ MODULES = [
     "dropout_control.age_corrections.kinds",
     "dropout_control.age_corrections.queries",
     "dropout_control.home_teaching",
+    "dropout_control.ledger",
+    "dropout_control.ledger.keys",
     "dropout_control.home_teaching.keys",
     "dropout_control.home_teaching.kinds",
     "dropout_control.home_teaching.queries",

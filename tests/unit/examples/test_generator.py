@@ -931,7 +931,7 @@ def check_home_teaching(derived: Derived) -> None:
     start, end = SCHOOL_YEAR
     visits: defaultdict[str, list[tuple[dt.date, int, str, int]]] = defaultdict(list)
     for line, row in read_rows(path, "utf-8"):
-        cells = {HOME_TEACHING_HEADERS[k]: v for k, v in row.items()}
+        cells = {HOME_TEACHING_HEADERS.get(k, k): v for k, v in row.items()}
         on = parse_date(cells["on"])
         visits[cells["number"]].append((on, int(cells["periods"]), cells["school_id"], line))
     latest_month = {entry.school_id: entry.month for entry in derived.roll}
@@ -1189,6 +1189,25 @@ def test_a_scale_folder_with_transfers_and_suspensions_is_clean(tmp_path: Path) 
     suspended = Counter(r.school_id for r in derived.records if r.status == "suspended")
     assert sum(suspended.values()) >= 20
     assert all(derived.suspensions_of[r.number] for r in derived.records if r.status == "suspended")
+
+
+def test_a_scale_folder_with_home_teaching_is_clean(tmp_path: Path) -> None:
+    out = tmp_path / "scale"
+    plain = tmp_path / "plain"
+    arguments = ("scale", "--students", "3000", "--seed", "4", "--months", "2")
+    shown = generate(*arguments, "--out", str(out), "--home-teaching", "0.01")
+    generate(*arguments, "--out", str(plain))
+    assert "taught at home" in shown
+    assert set() == derive(out, population_encoding="utf-8")
+    taught = [r for r in Derived(out, "utf-8").records if r.home_taught]
+    assert 10 <= len(taught) <= 60
+    assert all(r.expert_assessed_on for r in taught)
+    visited = {row["student_number"] for _, row in read_rows(out / "home_teaching.csv", "utf-8")}
+    assert {r.number for r in taught} == visited
+    # drawn with a generator of its own: the same students, only the taught ones changed
+    assert [r.number for r in Derived(plain, "utf-8").records] == [
+        r.number for r in Derived(out, "utf-8").records
+    ]
 
 
 def test_a_scale_folder_is_the_same_for_the_same_seed(tmp_path: Path) -> None:
