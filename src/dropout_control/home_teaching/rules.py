@@ -94,6 +94,8 @@ def on_the_roll_of_the_teaching_school(
     """
     bundle = context.bundle
     year = _current_year(context)
+    if not year.start <= visit.on <= context.as_of:
+        return
     visits = visits_between(bundle, visit.student_key, year.start, context.as_of)
     if not visits or visits[0] is not visit:
         return
@@ -134,10 +136,19 @@ def on_the_roll_of_the_teaching_school(
 # HT-002 --------------------------------------------------------------------------------
 
 
+def _anyone_home_taught(bundle: Bundle) -> bool:
+    return any(
+        _is_active(record) and record.is_home_taught for record in bundle.records(STUDENTS)
+    )
+
+
 def _school_year_covered(context: RuleContext[Bundle]) -> Stated | None:
     calendar = context.policy.value(CALENDAR_WORKING_DAY_ARRANGEMENTS, WorkingCalendar)
     year = _current_year(context)
-    return calendar.why_not_covering(year.start) or calendar.why_not_covering(year.end)
+    why = calendar.why_not_covering(year.start) or calendar.why_not_covering(year.end)
+    if why is None or not _anyone_home_taught(context.bundle):
+        return None
+    return why
 
 
 @rule(
@@ -175,7 +186,8 @@ def enough_periods(record: StudentRecord, context: RuleContext[Bundle]) -> Itera
     rounded down (:func:`~dropout_control.home_teaching.progress.teaching_progress`);
     school days are working days less the winter and summer vacations. A child with
     no visit at all is reported too. Not run when the working-day arrangements do not
-    hold the school year. Basis: Shandong and Henan home-teaching standards [S].
+    hold the school year and some active record says home teaching (with none, there is
+    nothing to count). Basis: Shandong and Henan home-teaching standards [S].
     """
     if not _is_active(record) or not record.is_home_taught:
         return
@@ -220,7 +232,7 @@ def _assessments_known(context: RuleContext[Bundle]) -> Stated | None:
     bundle = context.bundle
     if bundle.has_field("students", "expert_assessed_on"):
         return None
-    if any(record.is_home_taught for record in bundle.records(STUDENTS)):
+    if _anyone_home_taught(bundle):
         return ASSESSMENTS_NOT_KNOWN.given()
     return None
 

@@ -34,7 +34,7 @@ class PlacementKind(Code):
     """Where a returned child may be placed (安置方式); the codes of the ``cases`` kind's
     ``placement`` column."""
 
-    REGULAR = ("regular", "回原班随班就读")
+    REGULAR = ("regular", "回原班就读")
     INSERTED = ("inserted", "插班")
     SEPARATE_CLASS = ("separate_class", "单独编班")
     VOCATIONAL_INTEGRATED = ("vocational_integrated", "职普融合")

@@ -73,3 +73,34 @@ def test_a_county_s_own_vacation_replaces_the_national_one() -> None:
 def test_a_year_without_working_day_arrangements_is_not_counted(policy: Policy) -> None:
     with pytest.raises(WorkingDaysNotCovered):
         school_days_between(dt.date(2003, 9, 1), dt.date(2003, 9, 30), policy=policy)
+
+
+def _county(**vacations: str) -> Policy:
+    layer = Layer.from_mapping(
+        {
+            "jurisdiction": "622921",
+            "parameters": {
+                f"school_year.{name}": {
+                    "values": [
+                        {"since": "2018-09-01", "value": span, "mark": "U", "source": "county"}
+                    ]
+                }
+                for name, span in vacations.items()
+            },
+        }
+    )
+    return resolve_policy("622921", on=dt.date(2019, 3, 20), layers=[layer])
+
+
+def test_overlapping_vacations_are_left_out_once() -> None:
+    county = _county(winter_vacation="01-20 to 07-20", summer_vacation="07-10 to 08-31")
+
+    # Friday 18 January and Monday 2 September 2019 only
+    assert 2 == school_days_between(dt.date(2019, 1, 18), dt.date(2019, 9, 2), policy=county)
+
+
+def test_a_vacation_over_new_year_is_left_out_of_both_years() -> None:
+    county = _county(winter_vacation="12-24 to 01-04")
+
+    # Monday 17 to Friday 21 December 2018 and Monday 7 January 2019
+    assert 6 == school_days_between(dt.date(2018, 12, 17), dt.date(2019, 1, 7), policy=county)

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
+from dropout_control.errors import InvalidRecord
 from dropout_control.registry.model import RecordStatus
 from tests.unit.home_teaching.home_teaching_builders import (
     excused_at,
@@ -205,3 +208,10 @@ def test_ht_003_is_quiet_for_a_day_pupil() -> None:
 
 def test_ht_003_runs_when_nobody_is_taught_at_home_even_without_assessments() -> None:
     assert [] == sources(audit_of(student()), "HT-003")
+
+
+def test_a_visit_of_negative_periods_cannot_exist() -> None:
+    with pytest.raises(InvalidRecord) as raised:
+        visit(periods=-1)
+
+    assert "periods" == raised.value.field
