@@ -137,9 +137,7 @@ def on_the_roll_of_the_teaching_school(
 
 
 def _anyone_home_taught(bundle: Bundle) -> bool:
-    return any(
-        _is_active(record) and record.is_home_taught for record in bundle.records(STUDENTS)
-    )
+    return any(_is_active(record) and record.is_home_taught for record in bundle.records(STUDENTS))
 
 
 def _school_year_covered(context: RuleContext[Bundle]) -> Stated | None:
