@@ -201,6 +201,14 @@ class EvidenceRow(BaseModel):
     calendar: Literal["gregorian", "lunar"] = "gregorian"
 
 
+class HomeTeachingRow(BaseModel):
+    student_number: str
+    on: dt.date
+    periods: int
+    teacher: str | None = None
+    school_id: str | None = None
+
+
 MODELS: Final[Mapping[str, type[BaseModel]]] = {
     "students": StudentRow,
     "population": PopulationRow,
@@ -210,6 +218,7 @@ MODELS: Final[Mapping[str, type[BaseModel]]] = {
     "suspensions": SuspensionRow,
     "age_corrections": AgeCorrectionRow,
     "evidence": EvidenceRow,
+    "home_teaching": HomeTeachingRow,
 }
 
 # --------------------------------------------------------------------------------------
@@ -220,7 +229,9 @@ MODELS: Final[Mapping[str, type[BaseModel]]] = {
 _BOOLEAN_FIELDS: Final = frozenset(
     {"migrant", "regular_class_placement", "poverty_registered", "present"}
 )
-_INTEGER_FIELDS: Final = frozenset({"grade", "total", "grade_before", "grade_after", "extensions"})
+_INTEGER_FIELDS: Final = frozenset(
+    {"grade", "total", "grade_before", "grade_after", "extensions", "periods"}
+)
 _BOOLEANS: Final = {"true": True, "false": False}
 
 
@@ -276,11 +287,14 @@ def prepare(
     transfers: float = 0.0,
     suspensions: float = 0.0,
     corrections: float = 0.0,
+    home_teaching: float = 0.0,
 ) -> Folder:
     """The cached folder for (students, months, seed and the shares of students with a
-    transfer, a suspension and an age correction), generated and converted if missing."""
+    transfer, a suspension, an age correction and home teaching), generated and
+    converted if missing."""
     movements = f"-t{transfers:g}-u{suspensions:g}" if transfers or suspensions else ""
     movements += f"-c{corrections:g}" if corrections else ""
+    movements += f"-h{home_teaching:g}" if home_teaching else ""
     root = cache / f"scale-n{students}-m{months}-s{seed}{movements}"
     marker = root / COMPLETE
     if marker.is_file():
@@ -306,6 +320,7 @@ def prepare(
             *(["--transfers", str(transfers)] if transfers else []),
             *(["--suspensions", str(suspensions)] if suspensions else []),
             *(["--corrections", str(corrections)] if corrections else []),
+            *(["--home-teaching", str(home_teaching)] if home_teaching else []),
         ],
         check=True,
         stdout=subprocess.DEVNULL,
@@ -489,6 +504,7 @@ class Result:
     transfers: float = 0.0  # share of students with a transfer
     suspensions: float = 0.0  # share of students with a suspension
     corrections: float = 0.0  # share of students with an age correction
+    home_teaching: float = 0.0  # share of active students taught at home
 
 
 def environment() -> dict[str, str]:
@@ -511,6 +527,7 @@ def benchmark(arguments: argparse.Namespace) -> Result:
         transfers=arguments.transfers,
         suspensions=arguments.suspensions,
         corrections=arguments.corrections,
+        home_teaching=arguments.home_teaching,
     )
     form: str = arguments.format
     folder = prepared.path(form)
@@ -558,6 +575,7 @@ def benchmark(arguments: argparse.Namespace) -> Result:
         transfers=arguments.transfers,
         suspensions=arguments.suspensions,
         corrections=arguments.corrections,
+        home_teaching=arguments.home_teaching,
     )
     return result
 
@@ -569,7 +587,8 @@ def table(result: Result) -> str:
     lines = [
         f"{result.students:,} students, {result.months} month(s), "
         f"transfers {result.transfers:g}, suspensions {result.suspensions:g}, "
-        f"age corrections {result.corrections:g}, {result.format}, "
+        f"age corrections {result.corrections:g}, home teaching {result.home_teaching:g}, "
+        f"{result.format}, "
         f"best of {result.repeat}: {rows:,} rows ({by_kind})",
         f"records made {result.records:,}, findings {result.findings:,}",
         "",
@@ -667,6 +686,13 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         metavar="SHARE",
         help="share of students with a lawful household-registration age correction "
         "(default 0.005; 0 for none)",
+    )
+    parser.add_argument(
+        "--home-teaching",
+        type=_share,
+        default=0.002,
+        metavar="SHARE",
+        help="share of active students taught at home (default 0.002; 0 for none)",
     )
     parser.add_argument("--format", choices=FORMATS, default="jsonl")
     parser.add_argument("--repeat", type=_positive, default=3, help="passes per phase")

@@ -16,7 +16,8 @@ Two modes:
     with English headers and UTF-8, with a population roster of about N children and
     monthly headcounts of every student; ``--transfers``, ``--suspensions`` and
     ``--corrections`` add a share of students with lawful transfers, suspensions and
-    household-registration age corrections (with their evidence).
+    household-registration age corrections (with their evidence), ``--home-teaching`` a
+    share of active students taught at home and visited enough.
 
 All data are synthetic: names, numbers and dates are drawn from a seeded generator, so
 one seed always gives the same bytes. The script uses the standard library and
@@ -25,7 +26,8 @@ one seed always gives the same bytes. The script uses the standard library and
     python examples/generate.py demo --out examples/linxia-demo \\
         --manifest examples/linxia-demo-planted.json --seed 2019
     python examples/generate.py scale --out /tmp/scale --students 100000 --seed 1 \\
-        [--months 12] [--transfers [SHARE]] [--suspensions [SHARE]] [--corrections [SHARE]]
+        [--months 12] [--transfers [SHARE]] [--suspensions [SHARE]] \\
+        [--corrections [SHARE]] [--home-teaching [SHARE]]
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from examples.linxia.scale import (
     DEFAULT_CORRECTION_SHARE,
+    DEFAULT_HOME_TEACHING_SHARE,
     DEFAULT_SUSPENSION_SHARE,
     DEFAULT_TRANSFER_SHARE,
     scale,
@@ -63,6 +66,12 @@ SHARES: Final = (
         DEFAULT_CORRECTION_SHARE,
         "age_corrections.csv and evidence.csv",
         "had its birth date corrected",
+    ),
+    (
+        "--home-teaching",
+        DEFAULT_HOME_TEACHING_SHARE,
+        "home_teaching.csv",
+        "is taught at home (active students only)",
     ),
 )
 
@@ -123,12 +132,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         transfers=arguments.transfers,
         suspensions=arguments.suspensions,
         corrections=arguments.corrections,
+        home_teaching=arguments.home_teaching,
     )
     movers = ""
     if counts.transfers or counts.suspensions:
         movers = f"{counts.transfers} transfers, {counts.suspensions} suspensions, "
     if counts.corrections:
         movers += f"{counts.corrections} age corrections, "
+    if counts.home_taught:
+        movers += f"{counts.home_taught} taught at home, "
     print(
         f"wrote {arguments.out}: {counts.students} students, {counts.population} roster "
         f"children, {counts.headcounts} headcount rows, {counts.totals} totals, "

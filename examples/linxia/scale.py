@@ -11,7 +11,9 @@ in time) and ``suspensions.csv`` (lawful suspensions: half still running, the re
 ``age_corrections.csv`` and ``evidence.csv`` (lawful household-registration age
 corrections of a few days, approved by the city bureau, each with the birth certificate
 that shows the new date; the record, the roster and the roll follow the new number and
-the student keeps its G number for life).
+the student keeps its G number for life); with a ``home_teaching`` share,
+``home_teaching.csv`` (students taught at home, assessed, excused on the roll and
+visited every Tuesday and Thursday school day for three periods: on track).
 """
 
 from __future__ import annotations
@@ -23,11 +25,11 @@ import random
 import time
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final, TextIO
 
-from dropout_control.calendar import WorkingCalendar, add_working_days
+from dropout_control.calendar import WorkingCalendar, add_working_days, school_days_between
 from dropout_control.identity import LINXIA_COUNTIES, calc_check_character, is_known_region
 from dropout_control.policy import resolve_policy
 from dropout_control.policy.keys import CALENDAR_WORKING_DAY_ARRANGEMENTS
@@ -100,6 +102,12 @@ ORDINARY_SEQUENCES: Final = SEQUENCES_PER_SEX - CORRECTION_SEQUENCES
 # date (those lie three to seven weeks apart), never across the cutoff.
 CORRECTION_MAX_SHIFT_DAYS: Final = 10
 SCALE_SUSPENSIONS_FILE: Final = "suspensions.csv"
+SCALE_HOME_TEACHING_FILE: Final = "home_teaching.csv"
+SCALE_HOME_TEACHING_HEADER: Final = ("student_number", "on", "periods", "teacher", "school_id")
+DEFAULT_HOME_TEACHING_SHARE: Final = 0.002  # --home-teaching without a share
+HOME_TEACHING_WEEKDAYS: Final = (1, 3)  # Tuesday and Thursday
+HOME_TEACHING_PERIODS: Final = 3
+HOME_TEACHING_TEACHERS: Final = ("马文英", "王海燕", "何成福", "韩秀兰", "张德忠")
 PRIMARY_SCHOOL_SIZE: Final = 480
 JUNIOR_SCHOOL_SIZE: Final = 1200
 SCALE_EXTRA_YOUNG: Final = 0.03  # roster children too young for school, per student
@@ -119,6 +127,7 @@ class ScaleCounts:
     suspensions: int
     corrections: int
     seconds: float
+    home_taught: int = 0
 
 
 class IdentityNumbers:
@@ -221,6 +230,40 @@ class Movers:
         return self.transfers > 0 or self.suspensions > 0
 
 
+def home_teaching_days() -> list[str]:
+    """The Tuesday and Thursday school days of 2018-2019 before the audit date."""
+    policy = resolve_policy(on=AS_OF)
+    day, days = dt.date(2018, 9, 1), []
+    while day < AS_OF:
+        if day.weekday() in HOME_TEACHING_WEEKDAYS and school_days_between(day, day, policy=policy):
+            days.append(day.isoformat())
+        day += dt.timedelta(days=1)
+    return days
+
+
+@dataclass
+class HomeTaught:
+    """Students taught at home: the share of active students, drawn with a generator of
+    their own so that the rest of the folder stays as it is, and the visits file."""
+
+    share: float = 0.0
+    visit_file: TextIO | None = None
+    rng: random.Random = field(default_factory=random.Random)
+    days: list[str] = field(default_factory=list)
+    count: int = 0
+
+    def draw(self, student_number: str) -> bool:
+        """Whether this active student is taught at home; if so, write its visits."""
+        if self.visit_file is None or self.rng.random() >= self.share:
+            return False
+        self.count += 1
+        teacher = self.rng.choice(HOME_TEACHING_TEACHERS)
+        self.visit_file.writelines(
+            f"{student_number},{day},{HOME_TEACHING_PERIODS},{teacher},\n" for day in self.days
+        )
+        return True
+
+
 def weekday(rng: random.Random, first: dt.date, days: int) -> dt.date:
     """A weekday in the ``days`` days from ``first`` (a Monday)."""
     day = first + dt.timedelta(days=rng.randrange(days))
@@ -295,8 +338,10 @@ class ScaleWriter:
         student_file: TextIO,
         roster_file: TextIO,
         movers: Movers | None = None,
+        home_taught: HomeTaught | None = None,
     ) -> None:
         self.rng = rng
+        self.home_taught = home_taught or HomeTaught()
         self.student_file = student_file
         self.roster_file = roster_file
         regions = [r.code for r in LINXIA_COUNTIES]
@@ -378,12 +423,17 @@ class ScaleWriter:
             status, since, roll = "active", "", "true,"
             if self.movers.any:
                 status, since, roll = self.move(f"G{old}", school_id, grade)
+            mode, disability, assessed = "day", "", ""
+            if status == "active" and self.home_taught.draw(f"G{old}"):
+                mode, disability, assessed = "home_teaching", "多重残疾", f"{year}-08-20"
+                roll = "false,home_teaching"
             student_lines.append(
                 f"G{old},{number},resident_id,{name},{sex},{birth_iso},"
                 f"{rng.choice(ETHNICITY_POOL)},{region},{school_id},{grade},{class_name},{entry},"
-                f"{status},day,false,0,,,false,{rng.choice(created)},{since},,\n"
+                f"{status},{mode},false,0,{disability},,false,{rng.choice(created)},{since},,"
+                f"{assessed}\n"
             )
-            roster_lines.append(f"{number},{name},{sex},{birth_iso},{region},,,\n")
+            roster_lines.append(f"{number},{name},{sex},{birth_iso},{region},{disability},,\n")
             self.roll.append(f",{school_id},G{old},{number},{name},{roll}\n")
         self.student_file.writelines(student_lines)
         self.roster_file.writelines(roster_lines)
@@ -435,12 +485,13 @@ def scale(
     transfers: float = 0.0,
     suspensions: float = 0.0,
     corrections: float = 0.0,
+    home_teaching: float = 0.0,
 ) -> ScaleCounts:
     """Write a clean folder of ``students`` students, streaming; return the counts.
 
     ``transfers``, ``suspensions`` and ``corrections`` are the shares of students with a
-    lawful transfer, suspension or age correction; with 0 (the default) the files of the
-    kind are not written.
+    lawful transfer, suspension or age correction, ``home_teaching`` the share of active
+    students taught at home; with 0 (the default) the files of the kind are not written.
     """
     started = time.perf_counter()
     months_written = scale_months(months)
@@ -485,7 +536,16 @@ def scale(
             correction_file,
             evidence_file,
         )
-        writer = ScaleWriter(random.Random(seed), student_file, roster_file, movers)
+        home_taught = HomeTaught()
+        if home_teaching > 0:
+            visit_file = files.enter_context(
+                (out / SCALE_HOME_TEACHING_FILE).open("w", encoding="utf-8", newline="")
+            )
+            visit_file.write(",".join(SCALE_HOME_TEACHING_HEADER) + "\n")
+            home_taught = HomeTaught(
+                home_teaching, visit_file, random.Random(seed + 1), home_teaching_days()
+            )
+        writer = ScaleWriter(random.Random(seed), student_file, roster_file, movers, home_taught)
         for school_id, first_grade, size in plan:
             grades = LAST_PRIMARY_GRADE if first_grade == 1 else LAST_GRADE - LAST_PRIMARY_GRADE
             for offset in range(grades):
@@ -511,4 +571,5 @@ def scale(
         suspensions=writer.suspensions,
         corrections=writer.corrections,
         seconds=time.perf_counter() - started,
+        home_taught=home_taught.count,
     )

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from dropout_control.identity import ResidentId
 from examples.linxia.corrections import Corrections
+from examples.linxia.home_teaching import HomeTeaching
 from examples.linxia.records import (
     Child,
     DeferralRow,
@@ -92,6 +93,8 @@ class Township:
         self.totals: list[TotalRow] = []
         # Planted last, with the same generator (examples.linxia.corrections):
         self.corrections = Corrections(self.ids, self.rng)
+        # Planted before the rolls, with a generator of its own (examples.linxia.home_teaching):
+        self.home_teaching = HomeTeaching(self.ids, seed)
 
     # --- people -----------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from examples.linxia.corrections import (
     correction_cells,
     evidence_cells,
 )
+from examples.linxia.home_teaching import HOME_TEACHING_FIELDS, HOME_TEACHING_FILE, visit_cells
 from examples.linxia.movements import Movements
 from examples.linxia.records import (
     ManifestEntry,
@@ -338,6 +339,11 @@ def write_folder(town: Township, folder: Path) -> None:
         EVIDENCE_HEADER,
         (evidence_cells(row) for row in town.corrections.evidence),
     )
+    write_csv(
+        folder / HOME_TEACHING_FILE,
+        [zh for _, zh in HOME_TEACHING_FIELDS],
+        (visit_cells(row) for row in town.home_teaching.rows),
+    )
 
 
 def suspension_object(suspension: SuspensionRow) -> dict[str, object]:
@@ -374,6 +380,7 @@ def manifest_entries(town: Township) -> Iterator[ManifestEntry]:
         (TRANSFERS_FILE, town.transfers),
         (SUSPENSIONS_FILE, town.suspensions),
         (AGE_CORRECTIONS_FILE, town.corrections.rows),
+        (HOME_TEACHING_FILE, town.home_teaching.rows),
     )
     for file, rows in files:
         for row in rows:
@@ -401,6 +408,7 @@ def build_demo(seed: int) -> Township:
     town.assign_classes()
     plant_duplicates(town)
     town.order()
+    town.home_teaching.plant(town.students)
     lay_out_roll(town)
     lay_out_totals(town)
     town.corrections.plant(town.students)

@@ -30,6 +30,7 @@ from dropout_control.calendar import (
     usual_grade,
 )
 from dropout_control.findings import Report, SourceLocation
+from dropout_control.home_teaching import HomeTeachingVisit
 from dropout_control.identity import (
     LINXIA_COUNTIES,
     ResidentId,
@@ -54,6 +55,7 @@ from dropout_control.strategies import (
     evidence,
     headcount_entries,
     headcount_totals,
+    home_teaching_visits,
     student_records,
     suspensions,
     transfers,
@@ -82,6 +84,7 @@ RECORD_STRATEGIES: dict[str, st.SearchStrategy[object]] = {
     "suspensions": suspensions(),
     "age_corrections": age_corrections(),
     "evidence": evidence(),
+    "home_teaching": home_teaching_visits(),
 }
 
 
@@ -277,6 +280,15 @@ def test_a_transfer_is_lawful_and_between_two_schools(transfer: Transfer) -> Non
     if transfer.status is TransferStatus.COMPLETED:
         assert transfer.grade_after == transfer.grade_before
     assert [] == rules_found(audit_alone(transfer, with_kinds=["suspensions"]))
+
+
+@given(home_teaching_visits())
+def test_a_home_teaching_visit_names_its_school_and_alone_breaks_no_rule(
+    visit: HomeTeachingVisit,
+) -> None:
+    assert visit.school_id is not None
+    assert CURRENT.start <= visit.on <= AS_OF
+    assert [] == rules_found(audit_alone(visit, with_kinds=["students"]))
 
 
 @given(suspensions())

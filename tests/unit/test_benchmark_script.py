@@ -83,6 +83,18 @@ def test_the_benchmark_can_add_transfers_and_suspensions(
     assert 0 == figures["findings"]
 
 
+def test_the_benchmark_can_add_home_teaching(tmp_path_factory: pytest.TempPathFactory) -> None:
+    cache = tmp_path_factory.mktemp("home_teaching")
+    figures = json.loads(run_benchmark(cache, "--home-teaching", "0.02", "--no-memory", "--json"))
+
+    rows_by_kind = figures["rows_by_kind"]
+    assert rows_by_kind["home_teaching"] > 0
+    assert sum(rows_by_kind.values()) == figures["rows"] == figures["records"]
+    assert 0.02 == figures["home_teaching"]
+    # Home teaching on track in a clean folder: the HT rules find nothing.
+    assert 0 == figures["findings"]
+
+
 def test_the_benchmark_can_time_the_audit_without_the_baselines(cache: Path) -> None:
     table = run_benchmark(cache, "--without-baselines", "--no-memory")
 

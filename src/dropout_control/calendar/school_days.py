@@ -12,17 +12,33 @@ arithmetic here.
 
 The arithmetic is on whole weeks, so the cost does not grow with the span; it grows
 with the number of holidays and make-up days given (each is looked at once).
+
+:func:`school_days_between` counts under a policy instead: China's working days of
+``calendar.working_day_arrangements`` less those of the winter and summer vacations
+(``school_year.winter_vacation``, ``school_year.summer_vacation``), for what is pro rata
+to a school year (home teaching, absence).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Set
+from collections.abc import Collection, Iterator, Set
+from typing import TYPE_CHECKING, cast
 
 from dropout_control.errors import InvalidRecord
+from dropout_control.policy.keys import (
+    CALENDAR_WORKING_DAY_ARRANGEMENTS,
+    SCHOOL_YEAR_SUMMER_VACATION,
+    SCHOOL_YEAR_WINTER_VACATION,
+)
 from dropout_control.reasons import NEGATIVE
 
-__all__ = ["add_school_days", "count_school_days"]
+if TYPE_CHECKING:
+    from dropout_control.calendar.month_day import MonthDaySpan
+    from dropout_control.calendar.working_days import WorkingCalendar
+    from dropout_control.policy import Policy
+
+__all__ = ["add_school_days", "count_school_days", "school_days_between"]
 
 # Day ordinals (date.toordinal) start at 1 on 1 January of year 1, a Monday.
 _WEEKDAYS_PER_WEEK = 5
@@ -139,3 +155,59 @@ def add_school_days(
             if remaining == 0:
                 return dt.date.fromordinal(position)
     return dt.date.fromordinal(nth_weekday(weekdays_before(position + 1) + remaining))
+
+
+def _vacations(
+    start: dt.date, end: dt.date, *, policy: Policy
+) -> Iterator[tuple[dt.date, dt.date]]:
+    """The vacations that may meet ``start`` to ``end``, as (first, last) days, merged
+    where they overlap, in date order."""
+    spans = [
+        cast("MonthDaySpan", policy.value(key))
+        for key in (SCHOOL_YEAR_WINTER_VACATION, SCHOOL_YEAR_SUMMER_VACATION)
+    ]
+    found: list[tuple[dt.date, dt.date]] = []
+    for year in range(start.year - 1, end.year + 1):
+        for span in spans:
+            last_year = year if span.start <= span.end else year + 1
+            found.append((span.start.in_year(year), span.end.in_year(last_year)))
+    found.sort()
+    merged: list[tuple[dt.date, dt.date]] = []
+    for first, last in found:
+        if merged and first <= merged[-1][1] + dt.timedelta(days=1):
+            merged[-1] = (merged[-1][0], max(last, merged[-1][1]))
+        else:
+            merged.append((first, last))
+    yield from merged
+
+
+def school_days_between(start: dt.date, end: dt.date, *, policy: Policy) -> int:
+    """The school days (上课日) from ``start`` to ``end``, both included, under ``policy``.
+
+    China's working days (weekdays, less the official days off, plus the make-up
+    working days of ``calendar.working_day_arrangements``), less those that fall in the
+    winter or summer vacation (``school_year.winter_vacation``,
+    ``school_year.summer_vacation``, both ends included). Zero when ``end`` is before
+    ``start``.
+
+    Raises :class:`~dropout_control.errors.WorkingDaysNotCovered` for a span that
+    reaches a year the working-day arrangements do not hold (never a count of plain
+    weekdays). Limitation: one vacation calendar for every school; a county that sets
+    its own dates does so in its policy layer.
+
+    >>> from dropout_control.policy import resolve_policy
+    >>> policy = resolve_policy(on=dt.date(2019, 3, 20))
+    >>> school_days_between(dt.date(2018, 9, 1), dt.date(2018, 9, 30), policy=policy)
+    21
+    >>> school_days_between(dt.date(2019, 1, 20), dt.date(2019, 2, 20), policy=policy)
+    0
+    """
+    if end < start:
+        return 0
+    calendar = cast("WorkingCalendar", policy.value(CALENDAR_WORKING_DAY_ARRANGEMENTS))
+    count = calendar.count(start, end)
+    for first, last in _vacations(start, end, policy=policy):
+        low, high = max(first, start), min(last, end)
+        if low <= high:
+            count -= calendar.count(low, high)
+    return count

@@ -5,9 +5,9 @@ nouns with the same keyword names everywhere; impossible requests (a minimum aft
 maximum, an empty choice) raise Hypothesis's ``InvalidArgument``.
 
 Records (students, the roster, deferrals, employment reports, headcounts, transfers,
-suspensions, age corrections and their evidence) are valid by construction and lawful
-on the audit date ``as_of`` under ``policy``; whole bundles come clean
-(:func:`clean_bundles`) or with one plant that a given rule must report
+suspensions, age corrections and their evidence, home-teaching visits) are valid by
+construction and lawful on the audit date ``as_of`` under ``policy``; whole bundles come
+clean (:func:`clean_bundles`) or with one plant that a given rule must report
 (:func:`violating_bundles`).
 
 Installing the package also registers :func:`hypothesis.strategies.from_type` support
@@ -42,6 +42,7 @@ from dropout_control.strategies.records import (
     evidence,
     headcount_entries,
     headcount_totals,
+    home_teaching_visits,
     student_records,
     suspensions,
     transfers,
@@ -59,6 +60,7 @@ __all__ = [
     "evidence",
     "headcount_entries",
     "headcount_totals",
+    "home_teaching_visits",
     "invalid_resident_ids",
     "lunar_dates",
     "month_days",

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from dropout_control.age_corrections import AgeCorrection, CorrectionEvidence
 from dropout_control.bundle import Bundle
 from dropout_control.calendar import date_of_age, latest_birth_date
+from dropout_control.home_teaching import HomeTeachingVisit
 from dropout_control.identity import ResidentId, StudentNumber
 from dropout_control.identity.malformed import MalformedNumber
 from dropout_control.kinds import KINDS
@@ -79,6 +80,7 @@ class Draft:
     suspensions: tuple[Suspension, ...] = ()
     age_corrections: tuple[AgeCorrection, ...] = ()
     evidence: tuple[CorrectionEvidence, ...] = ()
+    home_teaching: tuple[HomeTeachingVisit, ...] = ()
 
     def keys_in_use(self) -> set[str]:
         """Every resident ID number and student number held, as written."""
@@ -119,11 +121,16 @@ class Draft:
     def with_student_number(
         self, record: StudentRecord, number: StudentNumber | MalformedNumber
     ) -> Draft:
-        """The draft with ``record`` holding ``number``, its transfers and suspensions too."""
+        """The draft with ``record`` holding ``number``, its transfers, suspensions and
+        home-teaching visits too."""
         old = record.key
         return attrs.evolve(
             self,
             students=replaced(self.students, record, attrs.evolve(record, student_number=number)),
+            home_teaching=tuple(
+                attrs.evolve(v, student_number=number) if v.student_key == old else v
+                for v in self.home_teaching
+            ),
             transfers=tuple(
                 attrs.evolve(t, student_number=number) if t.student_key == old else t
                 for t in self.transfers
@@ -184,6 +191,12 @@ class Draft:
                 else s
                 for s in self.suspensions
             ),
+            home_teaching=tuple(
+                attrs.evolve(v, student_number=renumbered[v.student_key])
+                if v.student_key in renumbered
+                else v
+                for v in self.home_teaching
+            ),
             deferrals=tuple(
                 attrs.evolve(d, resident_id=number) if d.key == key else d for d in self.deferrals
             ),
@@ -232,6 +245,7 @@ def finish(draft: Draft) -> Bundle:
         suspensions=numbered("suspensions", draft.suspensions),
         age_corrections=numbered("age_corrections", draft.age_corrections),
         evidence=numbered("evidence", draft.evidence),
+        home_teaching=numbered("home_teaching", draft.home_teaching),
         kinds=KINDS.names(),
     )
 

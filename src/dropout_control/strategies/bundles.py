@@ -76,6 +76,12 @@ AC-005     a correction whose new number changes the region or the sequence
 AC-006     a correction approved by another body than the approver, or by none recorded
 AC-007     two corrections of one person, the second from the first's new number
 AC-008     a correction from a lunar birthday written as Gregorian to its Gregorian day
+HT-001     visits this school year to a child of no record, no school named; or a
+           home-taught student's visits naming another school of the bundle
+HT-002     a home-taught, assessed student taught fewer periods than are due pro rata
+           (no visit at all, or some)
+HT-003     a home-taught student taught enough whose expert assessment is dated after
+           the audit date, or missing while another home-taught student's is recorded
 =========  ==========================================================================
 """
 
@@ -109,6 +115,7 @@ from dropout_control.strategies._headcount_plants import (
     plant_rec_004,
     plant_tr_007,
 )
+from dropout_control.strategies._home_teaching import plant_ht_001, plant_ht_002, plant_ht_003
 from dropout_control.strategies._identity_plants import (
     UNKNOWN_REGIONS as UNKNOWN_REGIONS,  # noqa: PLC0414
 )
@@ -220,6 +227,9 @@ _PLANTS: dict[str, _Plant] = {
     "AC-006": plant_ac_006,
     "AC-007": plant_ac_007,
     "AC-008": plant_ac_008,
+    "HT-001": plant_ht_001,
+    "HT-002": plant_ht_002,
+    "HT-003": plant_ht_003,
 }
 _ROW_PLANTS: dict[str, _RowPlant] = {
     "INPUT-001": plant_input_001,

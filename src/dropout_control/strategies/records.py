@@ -1,5 +1,5 @@
 """Strategies for the records an audit reads: students, the population roster, deferrals,
-reports of employed minors and monthly headcounts.
+reports of employed minors, monthly headcounts and home-teaching visits.
 
 Every record is valid by construction and lawful on the audit date: each strategy takes
 ``as_of`` (the audit date) and ``policy`` (the policy the audit applies; by default the
@@ -23,6 +23,7 @@ from dropout_control.strategies._corrections import age_corrections, evidence
 from dropout_control.strategies._headcounts import headcount_entries, headcount_totals, year_months
 from dropout_control.strategies._headcounts import headcounts_of as headcounts_of
 from dropout_control.strategies._headcounts import school_year_months as school_year_months
+from dropout_control.strategies._home_teaching import home_teaching_visits
 from dropout_control.strategies._movements import approvals as approvals
 from dropout_control.strategies._movements import can_suspend as can_suspend
 from dropout_control.strategies._movements import can_transfer as can_transfer
@@ -71,6 +72,7 @@ __all__ = [
     "evidence",
     "headcount_entries",
     "headcount_totals",
+    "home_teaching_visits",
     "student_records",
     "suspensions",
     "transfers",

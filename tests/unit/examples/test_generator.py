@@ -47,6 +47,7 @@ DEMO_FILES = (
     "transfers.csv",
     "age_corrections.csv",
     "evidence.csv",
+    "home_teaching.csv",
 )
 
 # China's working days as the rules count them (the State Council's arrangements).
@@ -824,6 +825,7 @@ def derive(folder: Path, *, population_encoding: str) -> set[Finding]:
     derived.check_suspensions()
     derived.check_headcounts()
     check_corrections(derived)
+    check_home_teaching(derived)
     return derived.findings
 
 
@@ -915,6 +917,72 @@ def check_corrections(derived: Derived) -> None:
             derived.add("AC-008", "age_corrections.csv", line)
 
 
+# Home teaching, re-derived with the national values: 216 periods a school year, pro rata
+# to the audit date by school days (working days outside 20 January to 20 February and
+# 10 July to 31 August).
+MIN_PERIODS = 216
+HOME_TEACHING_HEADERS = {
+    "student_number": "number",
+    "送教日期": "on",
+    "课时": "periods",
+    "送教教师": "teacher",
+    "送教学校": "school_id",
+}
+
+
+def _is_school_day(day: dt.date) -> bool:
+    in_vacation = (1, 20) <= (day.month, day.day) <= (2, 20) or (7, 10) <= (
+        day.month,
+        day.day,
+    ) <= (8, 31)
+    return WORKING_DAYS.is_working_day(day) and not in_vacation
+
+
+def _school_days(first: dt.date, last: dt.date) -> int:
+    return sum(_is_school_day(first + dt.timedelta(days=n)) for n in range((last - first).days + 1))
+
+
+def check_home_teaching(derived: Derived) -> None:
+    path = derived.folder / "home_teaching.csv"
+    if not path.exists():
+        return
+    start, end = SCHOOL_YEAR
+    visits: defaultdict[str, list[tuple[dt.date, int, str, int]]] = defaultdict(list)
+    for line, row in read_rows(path, "utf-8"):
+        cells = {HOME_TEACHING_HEADERS.get(k, k): v for k, v in row.items()}
+        on = parse_date(cells["on"])
+        visits[cells["number"]].append((on, int(cells["periods"]), cells["school_id"], line))
+    latest_month = {entry.school_id: entry.month for entry in derived.roll}
+    excused_at = {
+        entry.number: entry.school_id
+        for entry in derived.roll
+        if entry.excuse == "home_teaching" and entry.month == latest_month[entry.school_id]
+    }
+    for number, rows in visits.items():
+        this_year = sorted(row for row in rows if start <= row[0] <= AS_OF)
+        if not this_year:
+            continue
+        records = derived.by_number.get(number, [])
+        named = [row[2] for row in this_year if row[2]]
+        taught_by = named[-1] if named else excused_at.get(number)
+        if taught_by is None:
+            taught_by = next((r.school_id for r in records if r.home_taught), None)
+        at = [r for r in records if taught_by is None or r.school_id == taught_by]
+        if not any(r.status == "active" for r in at):
+            derived.add("HT-001", "home_teaching.csv", this_year[-1][3])
+    in_year = _school_days(start, end)
+    for record in derived.records:
+        if record.status != "active" or not record.home_taught:
+            continue
+        since = max(start, record.entry)
+        taught = sum(p for on, p, _, _ in visits.get(record.number, []) if since <= on <= AS_OF)
+        if taught < MIN_PERIODS * _school_days(since, AS_OF) // in_year:
+            derived.add("HT-002", "students.csv", record.line)
+        assessed = optional_date(record.expert_assessed_on)
+        if assessed is None or assessed > AS_OF:
+            derived.add("HT-003", "students.csv", record.line)
+
+
 # --------------------------------------------------------------------------------------
 # The demo folder
 # --------------------------------------------------------------------------------------
@@ -938,7 +1006,7 @@ def test_the_bundled_demo_is_what_seed_2019_writes(demo: tuple[Path, Path]) -> N
     assert demo[1].read_bytes() == BUNDLED_MANIFEST.read_bytes()
 
 
-def test_the_demo_writes_ten_files_in_their_encodings(demo: tuple[Path, Path]) -> None:
+def test_the_demo_writes_eleven_files_in_their_encodings(demo: tuple[Path, Path]) -> None:
     out = demo[0]
     assert sorted(DEMO_FILES) == sorted(path.name for path in out.iterdir())
     students = (out / "students.csv").read_bytes()
@@ -1094,6 +1162,7 @@ def test_every_rule_is_planted_at_least_twice(demo: tuple[Path, Path]) -> None:
         *("SUS-001", "SUS-002", "SUS-003", "SUS-004", "SUS-005"),
         *("REC-001", "REC-002", "REC-003", "REC-004"),
         *("AC-001", "AC-002", "AC-003", "AC-004", "AC-005", "AC-006", "AC-007", "AC-008"),
+        *("HT-001", "HT-002", "HT-003"),
     }
     assert rules == set(counts)
     assert all(count >= 2 for count in counts.values())
@@ -1166,6 +1235,25 @@ def test_a_scale_folder_with_age_corrections_is_clean(tmp_path: Path) -> None:
             correction["old_birth_date"]
         )
         assert 1 <= abs(shift.days) <= 10
+
+
+def test_a_scale_folder_with_home_teaching_is_clean(tmp_path: Path) -> None:
+    out = tmp_path / "scale"
+    plain = tmp_path / "plain"
+    arguments = ("scale", "--students", "3000", "--seed", "4", "--months", "2")
+    shown = generate(*arguments, "--out", str(out), "--home-teaching", "0.01")
+    generate(*arguments, "--out", str(plain))
+    assert "taught at home" in shown
+    assert set() == derive(out, population_encoding="utf-8")
+    taught = [r for r in Derived(out, "utf-8").records if r.home_taught]
+    assert 10 <= len(taught) <= 60
+    assert all(r.expert_assessed_on for r in taught)
+    visited = {row["student_number"] for _, row in read_rows(out / "home_teaching.csv", "utf-8")}
+    assert {r.number for r in taught} == visited
+    # drawn with a generator of its own: the same students, only the taught ones changed
+    assert [r.number for r in Derived(plain, "utf-8").records] == [
+        r.number for r in Derived(out, "utf-8").records
+    ]
 
 
 def test_a_scale_folder_is_the_same_for_the_same_seed(tmp_path: Path) -> None:
