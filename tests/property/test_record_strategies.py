@@ -47,6 +47,7 @@ from dropout_control.registry import RecordStatus, StudentRecord
 from dropout_control.registry.kinds import STUDENTS
 from dropout_control.strategies import (
     age_corrections,
+    certificates,
     children,
     clean_bundles,
     deferrals,
@@ -54,6 +55,7 @@ from dropout_control.strategies import (
     evidence,
     headcount_entries,
     headcount_totals,
+    schools,
     student_records,
     suspensions,
     transfers,
@@ -82,6 +84,8 @@ RECORD_STRATEGIES: dict[str, st.SearchStrategy[object]] = {
     "suspensions": suspensions(),
     "age_corrections": age_corrections(),
     "evidence": evidence(),
+    "certificates": certificates(),
+    "schools": schools(),
 }
 
 

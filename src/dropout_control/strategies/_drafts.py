@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from dropout_control.age_corrections import AgeCorrection, CorrectionEvidence
 from dropout_control.bundle import Bundle
 from dropout_control.calendar import date_of_age, latest_birth_date
+from dropout_control.completion import Certificate
 from dropout_control.identity import ResidentId, StudentNumber
 from dropout_control.identity.malformed import MalformedNumber
 from dropout_control.kinds import KINDS
@@ -79,6 +80,7 @@ class Draft:
     suspensions: tuple[Suspension, ...] = ()
     age_corrections: tuple[AgeCorrection, ...] = ()
     evidence: tuple[CorrectionEvidence, ...] = ()
+    certificates: tuple[Certificate, ...] = ()
 
     def keys_in_use(self) -> set[str]:
         """Every resident ID number and student number held, as written."""
@@ -132,6 +134,10 @@ class Draft:
                 attrs.evolve(s, student_number=number) if s.student_key == old else s
                 for s in self.suspensions
             ),
+            certificates=tuple(
+                attrs.evolve(c, student_number=number) if c.student_key == old else c
+                for c in self.certificates
+            ),
         )
 
     def with_person(
@@ -184,6 +190,12 @@ class Draft:
                 else s
                 for s in self.suspensions
             ),
+            certificates=tuple(
+                attrs.evolve(c, student_number=renumbered[c.student_key])
+                if c.student_key in renumbered
+                else c
+                for c in self.certificates
+            ),
             deferrals=tuple(
                 attrs.evolve(d, resident_id=number) if d.key == key else d for d in self.deferrals
             ),
@@ -232,6 +244,7 @@ def finish(draft: Draft) -> Bundle:
         suspensions=numbered("suspensions", draft.suspensions),
         age_corrections=numbered("age_corrections", draft.age_corrections),
         evidence=numbered("evidence", draft.evidence),
+        certificates=numbered("certificates", draft.certificates),
         kinds=KINDS.names(),
     )
 
@@ -436,11 +449,17 @@ def students_where(draft: Draft, keep: Callable[[StudentRecord], bool]) -> list[
     return [record for record in draft.students if keep(record)]
 
 
-def add_student(draw: st.DrawFn, draft: Draft, placement: Placement) -> tuple[Draft, StudentRecord]:
+def add_student(
+    draw: st.DrawFn,
+    draft: Draft,
+    placement: Placement,
+    *,
+    status: RecordStatus = RecordStatus.ACTIVE,
+) -> tuple[Draft, StudentRecord]:
     record, child = _enrol(
         draw,
         draft.calendar,
-        status=RecordStatus.ACTIVE,
+        status=status,
         placement=placement,
         school_id=pick(draw, draft.schools),
         used=draft.keys_in_use(),
