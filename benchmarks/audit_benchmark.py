@@ -177,6 +177,15 @@ class SuspensionRow(BaseModel):
     returned_on: dt.date | None = None
 
 
+class CertificateRow(BaseModel):
+    certificate_no: str
+    student_number: str
+    kind: Literal["graduation", "completion", "leaving"]
+    issued_on: dt.date
+    school_id: str
+    stage: Literal["primary", "junior_secondary"] | None = None
+
+
 MODELS: Final[Mapping[str, type[BaseModel]]] = {
     "students": StudentRow,
     "population": PopulationRow,
@@ -184,6 +193,7 @@ MODELS: Final[Mapping[str, type[BaseModel]]] = {
     "headcount_totals": HeadcountTotalRow,
     "transfers": TransferRow,
     "suspensions": SuspensionRow,
+    "certificates": CertificateRow,
 }
 
 # --------------------------------------------------------------------------------------

@@ -76,6 +76,18 @@ WORKING_DAYS = resolve_policy(on=dt.date(2019, 3, 20)).value(
 )
 
 SCALE_SUSPENSIONS_FILE: Final = "suspensions.csv"
+SCALE_CERTIFICATES_FILE: Final = "certificates.csv"
+SCALE_CERTIFICATE_HEADER: Final = (
+    "certificate_no",
+    "student_number",
+    "kind",
+    "issued_on",
+    "school_id",
+    "stage",
+)
+# Every student of the final grade holds the graduation certificate of its year, issued
+# on the first day certificates may be (certificate.issue_from).
+SCALE_CERTIFICATE_DAY: Final = "06-20"
 PRIMARY_SCHOOL_SIZE: Final = 480
 JUNIOR_SCHOOL_SIZE: Final = 1200
 SCALE_EXTRA_YOUNG: Final = 0.03  # roster children too young for school, per student
@@ -94,6 +106,7 @@ class ScaleCounts:
     transfers: int
     suspensions: int
     seconds: float
+    certificates: int = 0
 
 
 class IdentityNumbers:
@@ -246,8 +259,11 @@ class ScaleWriter:
         student_file: TextIO,
         roster_file: TextIO,
         movers: Movers | None = None,
+        certificate_file: TextIO | None = None,
     ) -> None:
         self.rng = rng
+        self.certificate_file = certificate_file
+        self.certificates = 0
         self.student_file = student_file
         self.roster_file = roster_file
         regions = [r.code for r in LINXIA_COUNTIES]
@@ -287,6 +303,8 @@ class ScaleWriter:
         created = [f"{year}-09-{day:02d}" for day in range(1, 12)]
         student_lines = []
         roster_lines = []
+        certificate_lines = []
+        issued = f"{entry_year_of(1) + 1}-{SCALE_CERTIFICATE_DAY}"
         for index in range(count):
             number, name, sex, birth_iso = self.person(first_ordinal, span)
             region = number[:6]
@@ -301,6 +319,13 @@ class ScaleWriter:
             )
             roster_lines.append(f"{number},{name},{sex},{birth_iso},{region},,,\n")
             self.roll.append(f",{school_id},G{number},{number},{name},{roll}\n")
+            if grade == LAST_GRADE and status == "active" and self.certificate_file is not None:
+                self.certificates += 1
+                certificate_lines.append(
+                    f"BY{self.certificates:09d},G{number},graduation,{issued},{school_id},\n"
+                )
+        if self.certificate_file is not None:
+            self.certificate_file.writelines(certificate_lines)
         self.student_file.writelines(student_lines)
         self.roster_file.writelines(roster_lines)
         self.population += count
@@ -380,8 +405,14 @@ def scale(
                 (out / SCALE_SUSPENSIONS_FILE).open("w", encoding="utf-8", newline="")
             )
             suspension_file.write(",".join(SCALE_SUSPENSION_HEADER) + "\n")
+        certificate_file = files.enter_context(
+            (out / SCALE_CERTIFICATES_FILE).open("w", encoding="utf-8", newline="")
+        )
+        certificate_file.write(",".join(SCALE_CERTIFICATE_HEADER) + "\n")
         movers = Movers(transfers, suspensions, transfer_file, suspension_file)
-        writer = ScaleWriter(random.Random(seed), student_file, roster_file, movers)
+        writer = ScaleWriter(
+            random.Random(seed), student_file, roster_file, movers, certificate_file
+        )
         for school_id, first_grade, size in plan:
             grades = LAST_PRIMARY_GRADE if first_grade == 1 else LAST_GRADE - LAST_PRIMARY_GRADE
             for offset in range(grades):
@@ -406,4 +437,5 @@ def scale(
         transfers=writer.transfers,
         suspensions=writer.suspensions,
         seconds=time.perf_counter() - started,
+        certificates=writer.certificates,
     )

@@ -15,6 +15,7 @@ import random
 from collections.abc import Sequence
 
 from dropout_control.identity import ResidentId
+from examples.linxia.certificates import Certificates
 from examples.linxia.corrections import Corrections
 from examples.linxia.records import (
     Child,
@@ -92,6 +93,8 @@ class Township:
         self.totals: list[TotalRow] = []
         # Planted last, with the same generator (examples.linxia.corrections):
         self.corrections = Corrections(self.ids, self.rng)
+        # And after them (examples.linxia.certificates):
+        self.certificates = Certificates(self.rng)
 
     # --- people -----------------------------------------------------------------------
 

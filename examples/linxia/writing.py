@@ -12,6 +12,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
 
+from examples.linxia.certificates import (
+    CERTIFICATE_FIELDS,
+    CERTIFICATES_FILE,
+    SCHOOL_FIELDS,
+    SCHOOLS_FILE,
+    certificate_cells,
+    school_rows,
+)
 from examples.linxia.corrections import (
     AGE_CORRECTIONS_FILE,
     CORRECTION_FIELDS,
@@ -338,6 +346,12 @@ def write_folder(town: Township, folder: Path) -> None:
         EVIDENCE_HEADER,
         (evidence_cells(row) for row in town.corrections.evidence),
     )
+    write_csv(
+        folder / CERTIFICATES_FILE,
+        [zh for _, zh in CERTIFICATE_FIELDS],
+        (certificate_cells(row) for row in town.certificates.rows),
+    )
+    write_csv(folder / SCHOOLS_FILE, SCHOOL_FIELDS, school_rows())
 
 
 def suspension_object(suspension: SuspensionRow) -> dict[str, object]:
@@ -374,6 +388,7 @@ def manifest_entries(town: Township) -> Iterator[ManifestEntry]:
         (TRANSFERS_FILE, town.transfers),
         (SUSPENSIONS_FILE, town.suspensions),
         (AGE_CORRECTIONS_FILE, town.corrections.rows),
+        (CERTIFICATES_FILE, town.certificates.rows),
     )
     for file, rows in files:
         for row in rows:
@@ -404,6 +419,7 @@ def build_demo(seed: int) -> Township:
     lay_out_roll(town)
     lay_out_totals(town)
     town.corrections.plant(town.students)
+    town.certificates.plant(town.students, town.roster)
     return town
 
 

@@ -28,7 +28,7 @@ class CertificateKind(Code):
     """The kind of a certificate of compulsory education (证书类别)."""
 
     GRADUATION = ("graduation", "毕业", "毕业证书", "毕业证")
-    COMPLETION = ("completion", "义务教育完成证书", "完成证书", "结业", "结业证书")
+    COMPLETION = ("completion", "义务教育完成", "义务教育完成证书", "完成证书", "结业证书")
     LEAVING = ("leaving", "肄业", "肄业证书", "肄业证")
 
     @property

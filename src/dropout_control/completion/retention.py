@@ -7,9 +7,13 @@ entered grade 1 nine years earlier, adjusted for transfers in and out and deaths
 gap between the two counts is the inflation that irregular certificates bring (注水).
 
 A child is one person (its valid resident ID number, else its student number). Its
-grade-1 entry year is read from the entry dates of its records (a record whose grade in
-the school year of its entry date was grade 1). A cohort without any such child in the
-input has no rate: the report says why.
+grade-1 entry year is read from the entry dates of its records: a record whose grade in
+the school year of its entry date was grade 1 entered then; one that entered the first
+junior-secondary grade counts in the cohort that entered grade 1 the primary years
+before (entry to junior secondary presumes the primary stage; the registry's record of
+a junior-secondary student carries its junior entry). Limitation: a child who left
+during primary school and whose record is not in the input is not in the base. A
+cohort without any such child in the input has no rate: the report says why.
 """
 
 from __future__ import annotations
@@ -86,16 +90,19 @@ def _person_of(
     *,
     as_of: dt.date,
     policy: Policy,
-    final: int,
+    structure: SchoolStructure,
     year_of: Callable[[dt.date], SchoolYear],
 ) -> _Person:
+    final = structure.final_grade
     entry_years: list[int] = []
     final_years: set[int] = set()
     for record in records:
         entered = year_of(record.entry_date)
-        if standing_at_year_end(record, entered, as_of=as_of, policy=policy).grade == 1:
-            entry_years.append(entered.start_year)
         standing = standing_at_year_end(record, entered, as_of=as_of, policy=policy)
+        if standing.grade == 1:
+            entry_years.append(entered.start_year)
+        elif standing.grade == structure.junior_grades.start:
+            entry_years.append(entered.start_year - structure.primary_years)
         last = entered.start_year + (final - standing.grade)
         if last >= entered.start_year:
             year = SchoolYear.starting(last, policy=policy)
@@ -230,7 +237,9 @@ def retention_metrics(bundle: Bundle, *, as_of: dt.date, policy: Policy) -> Rete
         return found
 
     people = [
-        _person_of(records, bundle, as_of=as_of, policy=policy, final=final, year_of=year_of)
+        _person_of(
+            records, bundle, as_of=as_of, policy=policy, structure=structure, year_of=year_of
+        )
         for records in _grouped(bundle.records(STUDENTS)).values()
     ]
     current = year_of(as_of).start_year

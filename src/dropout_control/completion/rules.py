@@ -65,8 +65,8 @@ def _observations(
         related=related,
         facts={
             "certificate_no": certificate.certificate_no,
-            "certificate_kind": certificate.kind,
-            "stage": answer.stage,
+            "certificate_kind": certificate.kind.value,
+            "stage": answer.stage.value,
             "issued_on": certificate.issued_on,
             "school_id": certificate.school_id,
             "school_year": str(answer.school_year),
@@ -211,8 +211,8 @@ def one_certificate_per_stage(
         related=tuple(other.source for other in others if other.source is not None),
         facts={
             "certificate_no": certificate.certificate_no,
-            "certificate_kind": certificate.kind,
-            "stage": stage,
+            "certificate_kind": certificate.kind.value,
+            "stage": stage.value,
             "issued_on": certificate.issued_on,
             "others": [other.certificate_no for other in others],
         },
