@@ -209,6 +209,15 @@ class HomeTeachingRow(BaseModel):
     school_id: str | None = None
 
 
+class CertificateRow(BaseModel):
+    certificate_no: str
+    student_number: str
+    kind: Literal["graduation", "completion", "leaving"]
+    issued_on: dt.date
+    school_id: str
+    stage: Literal["primary", "junior_secondary"] | None = None
+
+
 MODELS: Final[Mapping[str, type[BaseModel]]] = {
     "students": StudentRow,
     "population": PopulationRow,
@@ -219,6 +228,7 @@ MODELS: Final[Mapping[str, type[BaseModel]]] = {
     "age_corrections": AgeCorrectionRow,
     "evidence": EvidenceRow,
     "home_teaching": HomeTeachingRow,
+    "certificates": CertificateRow,
 }
 
 # --------------------------------------------------------------------------------------

@@ -108,6 +108,18 @@ DEFAULT_HOME_TEACHING_SHARE: Final = 0.002  # --home-teaching without a share
 HOME_TEACHING_WEEKDAYS: Final = (1, 3)  # Tuesday and Thursday
 HOME_TEACHING_PERIODS: Final = 3
 HOME_TEACHING_TEACHERS: Final = ("马文英", "王海燕", "何成福", "韩秀兰", "张德忠")
+SCALE_CERTIFICATES_FILE: Final = "certificates.csv"
+SCALE_CERTIFICATE_HEADER: Final = (
+    "certificate_no",
+    "student_number",
+    "kind",
+    "issued_on",
+    "school_id",
+    "stage",
+)
+# Every student of the final grade holds the graduation certificate of its year, issued
+# on the first day certificates may be (certificate.issue_from).
+SCALE_CERTIFICATE_DAY: Final = "06-20"
 PRIMARY_SCHOOL_SIZE: Final = 480
 JUNIOR_SCHOOL_SIZE: Final = 1200
 SCALE_EXTRA_YOUNG: Final = 0.03  # roster children too young for school, per student
@@ -128,6 +140,7 @@ class ScaleCounts:
     corrections: int
     seconds: float
     home_taught: int = 0
+    certificates: int = 0
 
 
 class IdentityNumbers:
@@ -339,9 +352,13 @@ class ScaleWriter:
         roster_file: TextIO,
         movers: Movers | None = None,
         home_taught: HomeTaught | None = None,
+        *,
+        certificate_file: TextIO | None = None,
     ) -> None:
         self.rng = rng
         self.home_taught = home_taught or HomeTaught()
+        self.certificate_file = certificate_file
+        self.certificates = 0
         self.student_file = student_file
         self.roster_file = roster_file
         regions = [r.code for r in LINXIA_COUNTIES]
@@ -412,6 +429,8 @@ class ScaleWriter:
         student_lines = []
         roster_lines = []
         corrections = self.movers.corrections
+        certificate_lines = []
+        issued = f"{entry_year_of(1) + 1}-{SCALE_CERTIFICATE_DAY}"
         for index in range(count):
             if corrections and rng.random() < corrections:
                 old, number, name, sex, birth_iso = self.corrected_person(first_ordinal, span)
@@ -435,6 +454,13 @@ class ScaleWriter:
             )
             roster_lines.append(f"{number},{name},{sex},{birth_iso},{region},{disability},,\n")
             self.roll.append(f",{school_id},G{old},{number},{name},{roll}\n")
+            if grade == LAST_GRADE and status == "active" and self.certificate_file is not None:
+                self.certificates += 1
+                certificate_lines.append(
+                    f"BY{self.certificates:09d},G{old},graduation,{issued},{school_id},\n"
+                )
+        if self.certificate_file is not None:
+            self.certificate_file.writelines(certificate_lines)
         self.student_file.writelines(student_lines)
         self.roster_file.writelines(roster_lines)
         self.population += count
@@ -545,7 +571,18 @@ def scale(
             home_taught = HomeTaught(
                 home_teaching, visit_file, random.Random(seed + 1), home_teaching_days()
             )
-        writer = ScaleWriter(random.Random(seed), student_file, roster_file, movers, home_taught)
+        certificate_file = files.enter_context(
+            (out / SCALE_CERTIFICATES_FILE).open("w", encoding="utf-8", newline="")
+        )
+        certificate_file.write(",".join(SCALE_CERTIFICATE_HEADER) + "\n")
+        writer = ScaleWriter(
+            random.Random(seed),
+            student_file,
+            roster_file,
+            movers,
+            home_taught,
+            certificate_file=certificate_file,
+        )
         for school_id, first_grade, size in plan:
             grades = LAST_PRIMARY_GRADE if first_grade == 1 else LAST_GRADE - LAST_PRIMARY_GRADE
             for offset in range(grades):
@@ -572,4 +609,5 @@ def scale(
         corrections=writer.corrections,
         seconds=time.perf_counter() - started,
         home_taught=home_taught.count,
+        certificates=writer.certificates,
     )

@@ -15,6 +15,7 @@ import random
 from collections.abc import Sequence
 
 from dropout_control.identity import ResidentId
+from examples.linxia.certificates import Certificates
 from examples.linxia.corrections import Corrections
 from examples.linxia.home_teaching import HomeTeaching
 from examples.linxia.records import (
@@ -95,6 +96,8 @@ class Township:
         self.corrections = Corrections(self.ids, self.rng)
         # Planted before the rolls, with a generator of its own (examples.linxia.home_teaching):
         self.home_teaching = HomeTeaching(self.ids, seed)
+        # And after them (examples.linxia.certificates):
+        self.certificates = Certificates(self.rng)
 
     # --- people -----------------------------------------------------------------------
 

@@ -12,6 +12,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
 
+from examples.linxia.certificates import (
+    CERTIFICATE_FIELDS,
+    CERTIFICATES_FILE,
+    SCHOOL_FIELDS,
+    SCHOOLS_FILE,
+    certificate_cells,
+    school_rows,
+)
 from examples.linxia.corrections import (
     AGE_CORRECTIONS_FILE,
     CORRECTION_FIELDS,
@@ -344,6 +352,12 @@ def write_folder(town: Township, folder: Path) -> None:
         [zh for _, zh in HOME_TEACHING_FIELDS],
         (visit_cells(row) for row in town.home_teaching.rows),
     )
+    write_csv(
+        folder / CERTIFICATES_FILE,
+        [zh for _, zh in CERTIFICATE_FIELDS],
+        (certificate_cells(row) for row in town.certificates.rows),
+    )
+    write_csv(folder / SCHOOLS_FILE, SCHOOL_FIELDS, school_rows())
 
 
 def suspension_object(suspension: SuspensionRow) -> dict[str, object]:
@@ -381,6 +395,7 @@ def manifest_entries(town: Township) -> Iterator[ManifestEntry]:
         (SUSPENSIONS_FILE, town.suspensions),
         (AGE_CORRECTIONS_FILE, town.corrections.rows),
         (HOME_TEACHING_FILE, town.home_teaching.rows),
+        (CERTIFICATES_FILE, town.certificates.rows),
     )
     for file, rows in files:
         for row in rows:
@@ -412,6 +427,7 @@ def build_demo(seed: int) -> Township:
     lay_out_roll(town)
     lay_out_totals(town)
     town.corrections.plant(town.students)
+    town.certificates.plant(town.students, town.roster)
     return town
 
 

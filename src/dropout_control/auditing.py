@@ -21,6 +21,7 @@ from dropout_control._collector import cycle_collection_paused
 from dropout_control.bundle import Bundle
 from dropout_control.calendar.span import date_argument
 from dropout_control.catalogue import load_rules
+from dropout_control.completion.retention import retention_metrics
 from dropout_control.findings import Finding, InputSummary, Report, Severity, SkippedRule
 from dropout_control.identity import region
 from dropout_control.metrics import (
@@ -28,12 +29,13 @@ from dropout_control.metrics import (
     FindingCounts,
     Metrics,
     NotKnown,
+    RetentionMetrics,
     SchoolMetrics,
     TotalMetrics,
     WhereaboutsCounts,
 )
 from dropout_control.policy import NATIONAL, Layer, Policy, resolve_policy
-from dropout_control.policy.keys import ENROLMENT_DEFERRAL_GROUNDS
+from dropout_control.policy.keys import COMPULSORY_STRUCTURE, ENROLMENT_DEFERRAL_GROUNDS
 from dropout_control.population.kinds import POPULATION
 from dropout_control.reasons import Stated, reason
 from dropout_control.reconciliation.queries import latest_headcount_month, latest_headcounts
@@ -124,7 +126,9 @@ def _audit(
         else _whereabouts_counts(bundle, places, as_of=as_of, policy=policy)
     )
     metrics = attrs.evolve(
-        _metrics(bundle, places, tally, whereabouts, not_known), records_skipped=records_skipped
+        _metrics(bundle, places, tally, whereabouts, not_known),
+        records_skipped=records_skipped,
+        retention=_retention(bundle, as_of=as_of, policy=policy),
     )
     return Report(
         as_of=as_of,
@@ -136,6 +140,14 @@ def _audit(
         unknown_columns={k: tuple(v) for k, v in (unknown_columns or {}).items() if v},
         metrics=metrics,
     )
+
+
+def _retention(bundle: Bundle, *, as_of: dt.date, policy: Policy) -> RetentionMetrics | None:
+    """The retention rates, when students were read and the policy holds the
+    compulsory structure (``None`` otherwise: the rate needs records)."""
+    if STUDENTS.name not in bundle.kinds or not policy.is_in_force(COMPULSORY_STRUCTURE):
+        return None
+    return retention_metrics(bundle, as_of=as_of, policy=policy)
 
 
 def _subjects(bundle: Bundle, kind: str) -> Sequence[object]:

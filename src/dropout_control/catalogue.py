@@ -27,6 +27,7 @@ KIND_MODULES: tuple[str, ...] = (
     "dropout_control.suspensions.kinds",
     "dropout_control.age_corrections.kinds",
     "dropout_control.home_teaching.kinds",
+    "dropout_control.completion.kinds",
 )
 """The modules that declare the library's record kinds, one per domain package."""
 
@@ -48,6 +49,7 @@ RULE_MODULES: tuple[str, ...] = (
     "dropout_control.suspensions.rules",
     "dropout_control.age_corrections.rules",
     "dropout_control.home_teaching.rules",
+    "dropout_control.completion.rules",
 )
 """The modules that hold the library's rules, one per domain package."""
 

@@ -32,6 +32,7 @@ from dropout_control.age_corrections import (
 from dropout_control.api import audit, bundle_from_read
 from dropout_control.calendar.span import EARLIEST_DATE, LATEST_DATE, is_supported_date
 from dropout_control.catalogue import load_rules
+from dropout_control.completion import CertificateKind, Stage, eligibility
 from dropout_control.errors import DropoutControlError, InvalidLunarDate, InvalidRecord
 from dropout_control.identity import (
     ResidentId,
@@ -41,6 +42,7 @@ from dropout_control.identity import (
     province_of,
     region,
 )
+from dropout_control.identity.student_number import compact as compact_number
 from dropout_control.io.folder import read_folder
 from dropout_control.io.plain import unstructure
 from dropout_control.io.reports import (
@@ -197,6 +199,29 @@ def _build_parser() -> _Parser:
     where.add_argument("--format", choices=("text", "json"), default="text")
     where.add_argument("--reveal", action="store_true", help="show the number in clear")
 
+    eligible = commands.add_parser(
+        "eligibility",
+        help="may a student get a certificate, with every reason",
+        description="Say whether the student of STUDENT (a student number) in FOLDER may get "
+        "a certificate of the kind on the date, and every reason against it, each with the "
+        "rule, the parameter and its source.",
+    )
+    eligible.add_argument("folder", metavar="FOLDER", type=Path)
+    eligible.add_argument("student", metavar="STUDENT")
+    eligible.add_argument(
+        "--kind", choices=[kind.value for kind in CertificateKind], default="completion"
+    )
+    eligible.add_argument(
+        "--stage", choices=[stage.value for stage in Stage], default=None, help="default: derived"
+    )
+    eligible.add_argument("--school", default=None, metavar="SCHOOL_ID", help="issuing school")
+    eligible.add_argument(
+        "--on", type=_date, default=None, metavar="DATE", help="the issue date (default: today)"
+    )
+    eligible.add_argument("--jurisdiction", default=NATIONAL, metavar="CODE")
+    eligible.add_argument("--format", choices=("text", "json"), default="text")
+    eligible.add_argument("--reveal", action="store_true", help="show the number in clear")
+
     rules = commands.add_parser(
         "rules",
         help="the rule catalogue",
@@ -210,7 +235,7 @@ def _build_parser() -> _Parser:
         description="Print the JSON Schema (draft 2020-12) that every report written by "
         "'audit --format json' follows, generated from the report's classes.",
     )
-    for command in (check, params, audit, where, rules, schema):
+    for command in (check, params, audit, where, eligible, rules, schema):
         # Also after the command's name; not given there, it leaves the main option alone.
         command.add_argument(
             "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
@@ -587,6 +612,18 @@ def _whereabouts(args: argparse.Namespace, out: TextIO) -> int:
             "status": status.value,
             "school_id": found.school_id,
             "county": found.county,
+            "completion": None
+            if found.completion is None
+            else {
+                "status": found.completion.status.value,
+                "evidence": [
+                    {
+                        "reason": unstructure(said, reveal=args.reveal),
+                        "message": unstructure(said.message),
+                    }
+                    for said in found.completion.evidence
+                ],
+            },
             "evidence": [
                 {
                     "reason": unstructure(e.reason, reveal=args.reveal),
@@ -604,9 +641,75 @@ def _whereabouts(args: argparse.Namespace, out: TextIO) -> int:
         ]
         for item in found.evidence:
             lines += [f"  - {item}", f"    {item.message.zh}"]
+        if found.completion is not None:
+            done = found.completion.status
+            lines.append(f"  completion: {done.value} ({done.zh})")
+            for said in found.completion.evidence:
+                lines += [f"  - {said.message.en}", f"    {said.message.zh}"]
         for text in lines:
             print(shown_on_terminal(text), file=out)
     return EXIT_FINDINGS if status in _PROBLEM_WHEREABOUTS else EXIT_OK
+
+
+# eligibility ---------------------------------------------------------------------------
+
+
+def _eligibility(args: argparse.Namespace, out: TextIO) -> int:
+    on: dt.date = args.on or dt.date.today()  # noqa: DTZ011 - only the command line reads the clock
+    student = compact_number(args.student)
+    if not student:
+        raise UsageError("STUDENT is empty")
+    read = read_folder(args.folder)
+    read.require_input(args.folder)
+    bundle = bundle_from_read(read)
+    policy = resolve_policy(args.jurisdiction, on=on)
+    answer = eligibility(
+        bundle,
+        student,
+        CertificateKind.parse(args.kind),
+        on=on,
+        policy=policy,
+        stage=None if args.stage is None else Stage.parse(args.stage),
+        school_id=args.school,
+    )
+    shown = answer.student.reveal() if args.reveal else str(answer.student)
+    if args.format == "json":
+        payload = {
+            "student": shown,
+            "kind": answer.kind.value,
+            "stage": answer.stage.value,
+            "on": on.isoformat(),
+            "school_year": str(answer.school_year),
+            "eligible": answer.eligible,
+            "reasons": [
+                {
+                    "rule": item.rule,
+                    "reason": unstructure(item.reason, reveal=args.reveal),
+                    "message": unstructure(item.message),
+                    "parameters": [unstructure(use) for use in item.parameters],
+                    "citations": [str(citation) for citation in item.citations],
+                }
+                for item in answer.reasons
+            ],
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2), file=out)
+    else:
+        verdict = "eligible (符合条件)" if answer.eligible else "not eligible (不符合条件)"
+        lines = [
+            f"{shown}: {answer.kind.value} certificate ({answer.kind.zh}), "
+            f"{answer.stage.value}, on {on.isoformat()} ({answer.school_year}): {verdict}"
+        ]
+        for item in answer.reasons:
+            lines += [f"  - {item.rule}: {item.message.en}", f"    {item.message.zh}"]
+            lines += [
+                f"    {use.key} = {use.value} since {use.since} ({use.jurisdiction}; "
+                f"{use.source} [{use.mark.value}])"
+                for use in item.parameters
+            ]
+            lines += [f"    source: {citation}" for citation in item.citations]
+        for text in lines:
+            print(shown_on_terminal(text), file=out)
+    return EXIT_OK if answer.eligible else EXIT_FINDINGS
 
 
 # rules ---------------------------------------------------------------------------------
@@ -654,6 +757,7 @@ _HANDLERS = {
     "audit": _audit,
     "check-correction": _check_correction,
     "check-id": _check_id,
+    "eligibility": _eligibility,
     "params": _params,
     "rules": _rules,
     "schema": _schema,

@@ -21,10 +21,13 @@ import attrs
 from dropout_control.reasons import Stated
 
 __all__ = [
+    "CohortRetention",
     "CountyMetrics",
     "FindingCounts",
     "Metrics",
     "NotKnown",
+    "PlaceRetention",
+    "RetentionMetrics",
     "SchoolMetrics",
     "TotalMetrics",
     "WhereaboutsCounts",
@@ -136,6 +139,66 @@ class NotKnown:
 
 
 @attrs.frozen(kw_only=True)
+class CohortRetention:
+    """The nine-year retention rate (巩固率) of one cohort, counted twice.
+
+    ``final_year`` is the school year of the cohort's final grade (``2017-2018``);
+    ``entered`` the children of the input who entered grade 1 nine years earlier (by
+    the entry dates of their records). The base is ``entered`` less those who
+    transferred out of the input (``transferred_out``) and those who died or emigrated
+    (``left``), plus those counted at the end who had not entered with the cohort here
+    (``transferred_in``). ``in_final_grade`` counts the students on an active
+    final-grade record at the end of the final year; ``completers_all`` the others
+    who hold a graduation or completion certificate of that year, ``completers_passing``
+    those whose certificate passes its rules. ``rate_all`` counts every certificate,
+    ``rate_passing`` only those that pass; ``inflation`` is the difference in students
+    (irregular certificates of completers not on an active final-grade record). A rate
+    is ``None`` with ``why_not`` when the input cannot support it.
+    """
+
+    final_year: str
+    entered: int = 0
+    transferred_in: int = 0
+    transferred_out: int = 0
+    left: int = 0
+    base: int = 0
+    in_final_grade: int = 0
+    completers_all: int = 0
+    completers_passing: int = 0
+    rate_all: float | None = None
+    rate_passing: float | None = None
+    inflation: int = 0
+    why_not: Stated | None = None
+
+
+@attrs.frozen(kw_only=True)
+class PlaceRetention:
+    """The retention of each cohort at one place: a school, a township or a county."""
+
+    place: str
+    cohorts: tuple[CohortRetention, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class RetentionMetrics:
+    """Retention rates (巩固率) per cohort: for the whole input, per school, township and
+    county, against the target ``retention.target`` (``None`` when not in force).
+
+    ``why_not`` says why no rate can be given at all (no students, no cohort history);
+    ``townships_not_known`` why there are no figures by township (no ``schools``
+    input, or no township given for the schools).
+    """
+
+    target: float | None = None
+    total: tuple[CohortRetention, ...] = ()
+    schools: tuple[PlaceRetention, ...] = ()
+    townships: tuple[PlaceRetention, ...] = ()
+    counties: tuple[PlaceRetention, ...] = ()
+    why_not: Stated | None = None
+    townships_not_known: Stated | None = None
+
+
+@attrs.frozen(kw_only=True)
 class Metrics:
     """Every figure of a report: overall, per school and per county (both sorted by
     code), and children by whereabouts (``None``, null in JSON, when the audit could not
@@ -149,6 +212,9 @@ class Metrics:
     ``records_skipped`` counts, per rule that ran, the records it could not judge: a field
     it needs (its ``needs_fields``) was written but could not be read, and the record was
     kept with the field unknown (INPUT-003). Rules left out skipped none.
+
+    ``retention`` holds the nine-year retention rates (``None`` when no students were
+    read).
     """
 
     total: TotalMetrics = attrs.field(factory=TotalMetrics)
@@ -157,3 +223,4 @@ class Metrics:
     whereabouts: WhereaboutsCounts | None = None
     not_known: tuple[NotKnown, ...] = ()
     records_skipped: Mapping[str, int] = attrs.field(factory=dict, converter=_counts)
+    retention: RetentionMetrics | None = None

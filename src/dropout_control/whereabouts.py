@@ -18,6 +18,7 @@ from dropout_control.bundle import Bundle
 from dropout_control.calendar import is_school_age
 from dropout_control.calendar.span import date_argument
 from dropout_control.codes import Code
+from dropout_control.completion.status import Completion, completion_status, has_finished
 from dropout_control.findings import SourceLocation
 from dropout_control.identity import ResidentId, StudentNumber, mask_number
 from dropout_control.identity.student_number import compact as compact_number
@@ -102,6 +103,7 @@ class Whereabouts:
     evidence: tuple[Evidence, ...] = ()
     school_id: str | None = None
     county: str | None = None
+    completion: Completion | None = None
 
     @property
     def person(self) -> str:
@@ -215,7 +217,8 @@ def whereabouts(
     home-taught, one with a transfer under way is in transfer, and otherwise the child
     is in school when present in a latest headcount (or when its school has none yet),
     else its whereabouts are unknown (有籍无人); without an open record, a lawful deferral
-    covering the date is deferred, a graduated or completed record has finished, a
+    covering the date is deferred, a graduated or completed record or a certificate
+    closing compulsory education that passes its rules has finished, a
     transfer out with a transfer still open is in transfer, one completed to a school
     the bundle does not cover is transferred away (that school's registry holds the
     child), one still within ``transfer.unplaced_after_days`` is in transfer and one
@@ -231,6 +234,8 @@ def whereabouts(
 
     ``with_evidence=False`` leaves the evidence empty, for callers that only count
     statuses (the audit's metrics) and need not spend the time on the texts.
+    ``completion`` is the child's completion status on ``as_of``
+    (:func:`~dropout_control.completion.completion_status`), given with the evidence.
     """
     person = _person_text(person)
     as_of = date_argument(as_of, "as_of")
@@ -256,6 +261,11 @@ def whereabouts(
         evidence=evidence,
         school_id=school_id,
         county=county,
+        completion=(
+            completion_status(bundle, person, on=as_of, policy=policy)
+            if with_evidence and known.holds_anything
+            else None
+        ),
     )
 
 
@@ -287,7 +297,7 @@ def _status(  # noqa: PLR0911 - one return per whereabouts, in the documented or
         return WhereaboutsStatus.WHEREABOUTS_UNKNOWN
     if any(d.covers(as_of) and _lawful(d, policy) for d in known.deferrals):
         return WhereaboutsStatus.DEFERRED
-    if any(r.status.has_finished for r in known.records):
+    if has_finished(bundle, known.records, sorted(known.people), on=as_of, policy=policy):
         return WhereaboutsStatus.FINISHED
     if known.child is not None and not _of_school_age(known.child, as_of, policy):
         return WhereaboutsStatus.NOT_OF_SCHOOL_AGE

@@ -48,6 +48,7 @@ from dropout_control.registry import RecordStatus, StudentRecord
 from dropout_control.registry.kinds import STUDENTS
 from dropout_control.strategies import (
     age_corrections,
+    certificates,
     children,
     clean_bundles,
     deferrals,
@@ -56,6 +57,7 @@ from dropout_control.strategies import (
     headcount_entries,
     headcount_totals,
     home_teaching_visits,
+    schools,
     student_records,
     suspensions,
     transfers,
@@ -85,6 +87,8 @@ RECORD_STRATEGIES: dict[str, st.SearchStrategy[object]] = {
     "age_corrections": age_corrections(),
     "evidence": evidence(),
     "home_teaching": home_teaching_visits(),
+    "certificates": certificates(),
+    "schools": schools(),
 }
 
 

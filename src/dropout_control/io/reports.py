@@ -222,6 +222,7 @@ def _write_text(report: Report, out: TextIO, *, reveal: bool) -> None:
     severities = _severity_counts(counts[Severity.ERROR], counts[Severity.WARNING])
     line(f"Findings: {severities}, {counts[Severity.INFO]} info")
     _text_whereabouts(report, line)
+    _text_retention(report, line)
     if report.skipped_rules:
         line("Rules not run:")
         for item in report.skipped_rules:
@@ -246,6 +247,38 @@ def _text_whereabouts(report: Report, line: Any) -> None:
         return
     parts = [f"{status.replace('_', ' ')} {count}" for status, count in where.total.items()]
     line(f"Children by whereabouts: {', '.join(parts)}")
+
+
+def _percent(rate: float | None) -> str:
+    return "-" if rate is None else f"{rate:.1%}"
+
+
+def _text_retention(report: Report, line: Any) -> None:
+    """The retention rates of the whole input as a small table: each cohort's base,
+    the rate with every certificate and with only those that pass, and the gap."""
+    retention = report.metrics.retention
+    if retention is None:
+        return
+    target = "not set" if retention.target is None else f"{retention.target:.1%}"
+    line(f"Retention rate (巩固率), target {target}:")
+    if retention.why_not is not None:
+        line(f"  not known: {retention.why_not.message.en}")
+        return
+    line(
+        f"  {'final year':<10}  {'base':>5}  {'in final':>8}  {'certified':>9}  "
+        f"{'all certs':>9}  {'passing':>8}  {'gap':>4}"
+    )
+    for cohort in retention.total:
+        if cohort.why_not is not None:
+            line(f"  {cohort.final_year:<10}  not known: {cohort.why_not.message.en}")
+            continue
+        line(
+            f"  {cohort.final_year:<10}  {cohort.base:>5}  {cohort.in_final_grade:>8}  "
+            f"{cohort.completers_all:>9}  {_percent(cohort.rate_all):>9}  "
+            f"{_percent(cohort.rate_passing):>8}  {cohort.inflation:>4}"
+        )
+    if retention.townships_not_known is not None:
+        line(f"  by township: {retention.townships_not_known.message.en}")
 
 
 def _text_inputs(report: Report, line: Any) -> None:

@@ -18,6 +18,7 @@ from dropout_control.calendar import (
     entry_year,
     school_age_window,
 )
+from dropout_control.completion.status import has_finished
 from dropout_control.findings import Citation, Severity
 from dropout_control.policy import Mark
 from dropout_control.policy.keys import (
@@ -122,8 +123,10 @@ def school_age_child_in_school(child: Child, context: RuleContext[Bundle]) -> It
     A child inside the school-age window on the audit date (extended for a disabled
     child), alive and not emigrated, must hold a record somewhere that is open (active
     or suspended, home teaching included) or shows compulsory education finished
-    (graduated, completed), or an approved deferral (health grounds, an allowed
-    approver) running on the audit date. Otherwise the child is out of school (失学).
+    (graduated, completed), or a certificate closing compulsory education that passes
+    its rules (CERT-001 to CERT-005; a certificate that fails them never excuses), or an
+    approved deferral (health grounds, an allowed approver) running on the audit date.
+    Otherwise the child is out of school (失学).
     Before the disability extension came into force (2017-05-01) a disabled child's
     window is the ordinary one.
     Records are matched by the resident ID number as written. Dropout cases closed with
@@ -137,7 +140,10 @@ def school_age_child_in_school(child: Child, context: RuleContext[Bundle]) -> It
         return
     key = child.key
     records = student_records_of(context.bundle, key)
-    if any(r.is_open or r.status.has_finished for r in records):
+    if any(r.is_open for r in records):
+        return
+    numbers = (key, *(r.key for r in records))
+    if has_finished(context.bundle, records, numbers, on=context.as_of, policy=context.policy):
         return
     if any(
         d.covers(context.as_of) and _is_lawful(d, context)

@@ -17,6 +17,7 @@ project that installs us.
 
 from __future__ import annotations
 
+from dropout_control.strategies._certificates import certified_bundles
 from dropout_control.strategies.bundles import (
     RULES_WITH_STRATEGIES,
     clean_bundles,
@@ -36,6 +37,7 @@ from dropout_control.strategies.identity import (
 )
 from dropout_control.strategies.records import (
     age_corrections,
+    certificates,
     children,
     deferrals,
     employment_reports,
@@ -43,6 +45,7 @@ from dropout_control.strategies.records import (
     headcount_entries,
     headcount_totals,
     home_teaching_visits,
+    schools,
     student_records,
     suspensions,
     transfers,
@@ -52,6 +55,8 @@ from dropout_control.strategies.records import (
 __all__ = [
     "RULES_WITH_STRATEGIES",
     "age_corrections",
+    "certificates",
+    "certified_bundles",
     "children",
     "clean_bundles",
     "dates_in_school_year",
@@ -67,6 +72,7 @@ __all__ = [
     "policies",
     "resident_ids",
     "school_years",
+    "schools",
     "student_numbers",
     "student_records",
     "suspensions",

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from dropout_control.age_corrections import AgeCorrection, CorrectionEvidence
 from dropout_control.bundle import Bundle
 from dropout_control.calendar import date_of_age, latest_birth_date
+from dropout_control.completion import Certificate
 from dropout_control.home_teaching import HomeTeachingVisit
 from dropout_control.identity import ResidentId, StudentNumber
 from dropout_control.identity.malformed import MalformedNumber
@@ -81,6 +82,7 @@ class Draft:
     age_corrections: tuple[AgeCorrection, ...] = ()
     evidence: tuple[CorrectionEvidence, ...] = ()
     home_teaching: tuple[HomeTeachingVisit, ...] = ()
+    certificates: tuple[Certificate, ...] = ()
 
     def keys_in_use(self) -> set[str]:
         """Every resident ID number and student number held, as written."""
@@ -138,6 +140,10 @@ class Draft:
             suspensions=tuple(
                 attrs.evolve(s, student_number=number) if s.student_key == old else s
                 for s in self.suspensions
+            ),
+            certificates=tuple(
+                attrs.evolve(c, student_number=number) if c.student_key == old else c
+                for c in self.certificates
             ),
         )
 
@@ -197,6 +203,12 @@ class Draft:
                 else v
                 for v in self.home_teaching
             ),
+            certificates=tuple(
+                attrs.evolve(c, student_number=renumbered[c.student_key])
+                if c.student_key in renumbered
+                else c
+                for c in self.certificates
+            ),
             deferrals=tuple(
                 attrs.evolve(d, resident_id=number) if d.key == key else d for d in self.deferrals
             ),
@@ -246,6 +258,7 @@ def finish(draft: Draft) -> Bundle:
         age_corrections=numbered("age_corrections", draft.age_corrections),
         evidence=numbered("evidence", draft.evidence),
         home_teaching=numbered("home_teaching", draft.home_teaching),
+        certificates=numbered("certificates", draft.certificates),
         kinds=KINDS.names(),
     )
 
@@ -450,11 +463,17 @@ def students_where(draft: Draft, keep: Callable[[StudentRecord], bool]) -> list[
     return [record for record in draft.students if keep(record)]
 
 
-def add_student(draw: st.DrawFn, draft: Draft, placement: Placement) -> tuple[Draft, StudentRecord]:
+def add_student(
+    draw: st.DrawFn,
+    draft: Draft,
+    placement: Placement,
+    *,
+    status: RecordStatus = RecordStatus.ACTIVE,
+) -> tuple[Draft, StudentRecord]:
     record, child = _enrol(
         draw,
         draft.calendar,
-        status=RecordStatus.ACTIVE,
+        status=status,
         placement=placement,
         school_id=pick(draw, draft.schools),
         used=draft.keys_in_use(),

@@ -82,6 +82,13 @@ HT-002     a home-taught, assessed student taught fewer periods than are due pro
            (no visit at all, or some)
 HT-003     a home-taught student taught enough whose expert assessment is dated after
            the audit date, or missing while another home-taught student's is recorded
+CERT-001   a graduate's graduation or leaving certificate dated a year before the final
+           year (the record then a grade below the final grade)
+CERT-002   a completion certificate of a student who entered junior secondary a year
+           late, or who dropped out in the final term three years ago
+CERT-003   a graduate's certificate dated in the final term before the issue date
+CERT-004   a graduate's second certificate for the same stage (graduation or completion)
+CERT-005   a graduate's certificate issued by a school that does not hold the record
 =========  ==========================================================================
 """
 
@@ -97,6 +104,13 @@ from dropout_control.bundle import Bundle
 from dropout_control.catalogue import load_rules
 from dropout_control.policy import Policy
 from dropout_control.rules import RuleContext
+from dropout_control.strategies._certificates import (
+    plant_cert_001,
+    plant_cert_002,
+    plant_cert_003,
+    plant_cert_004,
+    plant_cert_005,
+)
 from dropout_control.strategies._corrections import (
     plant_ac_001,
     plant_ac_002,
@@ -230,6 +244,11 @@ _PLANTS: dict[str, _Plant] = {
     "HT-001": plant_ht_001,
     "HT-002": plant_ht_002,
     "HT-003": plant_ht_003,
+    "CERT-001": plant_cert_001,
+    "CERT-002": plant_cert_002,
+    "CERT-003": plant_cert_003,
+    "CERT-004": plant_cert_004,
+    "CERT-005": plant_cert_005,
 }
 _ROW_PLANTS: dict[str, _RowPlant] = {
     "INPUT-001": plant_input_001,

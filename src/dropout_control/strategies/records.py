@@ -19,6 +19,7 @@ from __future__ import annotations
 # (``__all__``) and the helpers the bundle strategies build on, each helper marked as
 # re-exported by its redundant alias (``name as name``, PEP 484).
 # ruff: noqa: PLC0414
+from dropout_control.strategies._certificates import certificates, schools
 from dropout_control.strategies._corrections import age_corrections, evidence
 from dropout_control.strategies._headcounts import headcount_entries, headcount_totals, year_months
 from dropout_control.strategies._headcounts import headcounts_of as headcounts_of
@@ -66,6 +67,7 @@ from dropout_control.strategies._students import student_records
 __all__ = [
     "DEFAULT_AS_OF",
     "age_corrections",
+    "certificates",
     "children",
     "deferrals",
     "employment_reports",
@@ -73,6 +75,7 @@ __all__ = [
     "headcount_entries",
     "headcount_totals",
     "home_teaching_visits",
+    "schools",
     "student_records",
     "suspensions",
     "transfers",

@@ -48,6 +48,8 @@ DEMO_FILES = (
     "age_corrections.csv",
     "evidence.csv",
     "home_teaching.csv",
+    "certificates.csv",
+    "schools.csv",
 )
 
 # China's working days as the rules count them (the State Council's arrangements).
@@ -566,7 +568,7 @@ class Derived:
         for child in self.children:
             line = child.line
             self.identity("population.csv", line, child.resident_id, child.sex, child.birth_date)
-            earliest = dt.date(2001 if child.disabled else 2003, 9, 1)
+            earliest = dt.date(2000 if child.disabled else 2002, 9, 1)  # 15 at the cutoff: in
             records = self.by_id.get(child.resident_id, [])
             if (
                 earliest <= child.birth_date <= LATEST_SCHOOL_AGE
@@ -826,6 +828,7 @@ def derive(folder: Path, *, population_encoding: str) -> set[Finding]:
     derived.check_headcounts()
     check_corrections(derived)
     check_home_teaching(derived)
+    check_certificates(derived)
     return derived.findings
 
 
@@ -983,6 +986,81 @@ def check_home_teaching(derived: Derived) -> None:
             derived.add("HT-003", "students.csv", record.line)
 
 
+# Certificates, re-derived with the national values: issued from 20 June, a completion
+# certificate after nine years on the roll (a junior entry counts the six primary
+# years) and at 15; 6+3.
+CERTIFICATE_HEADERS = {
+    "证书编号": "certificate_no",
+    "student_number": "number",
+    "证书类别": "kind",
+    "发证日期": "issued_on",
+    "发证学校标识码": "school_id",
+    "学段": "stage",
+}
+CERTIFICATE_KINDS = {
+    "毕业证书": "graduation",
+    "义务教育完成证书": "completion",
+    "肄业证书": "leaving",
+}
+
+
+def _school_year_of(day: dt.date) -> int:
+    return day.year if day.month >= 9 else day.year - 1
+
+
+def _certificate_problems(row: dict[str, str], record: Record | None) -> set[str]:
+    kind = CERTIFICATE_KINDS.get(row["kind"], row["kind"])
+    issued = parse_date(row["issued_on"])
+    year = _school_year_of(issued)
+    status_rule = "CERT-002" if kind == "completion" else "CERT-001"
+    rules = set()
+    if issued < dt.date(year + 1, 6, 20):
+        rules.add("CERT-003")
+    if record is None:
+        return rules | {status_rule, "CERT-005"}
+    since = record.since
+    if record.status in {"graduated", "completed"} and since is not None:
+        reference = _school_year_of(since)
+        if since < dt.date(reference + 1, 3, 1):  # finished in the autumn: the year before
+            reference -= 1
+        active = since >= dt.date(year, 9, 1)
+    elif record.status != "active" and since is not None:
+        reference = _school_year_of(since)
+        active = since > dt.date(year + 1, 8, 31)
+    else:
+        reference, active = _school_year_of(AS_OF), record.status == "active"
+    grade = record.grade - (reference - year)
+    if not active or grade != 9:
+        rules.add(status_rule)
+    if kind == "completion":
+        entered = _school_year_of(record.entry)
+        years = year + 1 - entered + (6 if grade - (year - entered) == 7 else 0)
+        if years < 9 or age_on(record.birth_date, issued) < 15:
+            rules.add("CERT-002" if years < 9 else "CERT-003")
+    if row["school_id"] != record.school_id:
+        rules.add("CERT-005")
+    return rules
+
+
+def check_certificates(derived: Derived) -> None:
+    path = derived.folder / "certificates.csv"
+    if not path.exists():
+        return
+    rows = [
+        (line, {CERTIFICATE_HEADERS.get(k, k): v for k, v in row.items()})
+        for line, row in read_rows(path, "utf-8")
+    ]
+    held: defaultdict[str, list[tuple[str, str, int]]] = defaultdict(list)
+    for line, row in rows:
+        records = derived.by_number.get(row["number"], [])
+        for rule in _certificate_problems(row, records[0] if records else None):
+            derived.add(rule, "certificates.csv", line)
+        held[row["number"]].append((row["issued_on"], row["certificate_no"], line))
+    for certificates in held.values():
+        for _, _, line in sorted(certificates)[1:]:
+            derived.add("CERT-004", "certificates.csv", line)
+
+
 # --------------------------------------------------------------------------------------
 # The demo folder
 # --------------------------------------------------------------------------------------
@@ -1006,7 +1084,7 @@ def test_the_bundled_demo_is_what_seed_2019_writes(demo: tuple[Path, Path]) -> N
     assert demo[1].read_bytes() == BUNDLED_MANIFEST.read_bytes()
 
 
-def test_the_demo_writes_eleven_files_in_their_encodings(demo: tuple[Path, Path]) -> None:
+def test_the_demo_writes_thirteen_files_in_their_encodings(demo: tuple[Path, Path]) -> None:
     out = demo[0]
     assert sorted(DEMO_FILES) == sorted(path.name for path in out.iterdir())
     students = (out / "students.csv").read_bytes()
@@ -1163,6 +1241,7 @@ def test_every_rule_is_planted_at_least_twice(demo: tuple[Path, Path]) -> None:
         *("REC-001", "REC-002", "REC-003", "REC-004"),
         *("AC-001", "AC-002", "AC-003", "AC-004", "AC-005", "AC-006", "AC-007", "AC-008"),
         *("HT-001", "HT-002", "HT-003"),
+        *("CERT-001", "CERT-002", "CERT-003", "CERT-004", "CERT-005"),
     }
     assert rules == set(counts)
     assert all(count >= 2 for count in counts.values())

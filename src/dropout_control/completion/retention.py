@@ -1,0 +1,280 @@
+"""The nine-year retention rate (巩固率), counted with every certificate and with only
+those that pass their rules.
+
+Basis: 国办发〔2017〕72号 [C] sets the target (``retention.target``); the rule catalogue's
+metrics: students on an active final-grade record plus completers, over the cohort that
+entered grade 1 nine years earlier, adjusted for transfers in and out and deaths. The
+gap between the two counts is the inflation that irregular certificates bring (注水).
+
+A child is one person (its valid resident ID number, else its student number). Its
+grade-1 entry year is read from the entry dates of its records: a record whose grade in
+the school year of its entry date was grade 1 entered then; one that entered the first
+junior-secondary grade counts in the cohort that entered grade 1 the primary years
+before (entry to junior secondary presumes the primary stage; the registry's record of
+a junior-secondary student carries its junior entry). Limitation: a child who left
+during primary school and whose record is not in the input is not in the base. A
+cohort without any such child in the input has no rate: the report says why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from dropout_control.calendar.school_year import SchoolYear
+from dropout_control.completion.eligibility import certificate_eligibility
+from dropout_control.completion.keys import RETENTION_TARGET
+from dropout_control.completion.kinds import SCHOOLS
+from dropout_control.completion.model import Stage
+from dropout_control.completion.queries import certificates_of, school_named
+from dropout_control.completion.standing import standing_at_year_end
+from dropout_control.metrics import CohortRetention, PlaceRetention, RetentionMetrics
+from dropout_control.policy import Policy, SchoolStructure
+from dropout_control.policy.keys import COMPULSORY_STRUCTURE
+from dropout_control.reasons import reason
+from dropout_control.registry.kinds import STUDENTS
+from dropout_control.registry.model import RecordStatus, StudentRecord
+from dropout_control.registry.queries import county_of_school
+
+if TYPE_CHECKING:
+    from dropout_control.bundle import Bundle
+
+__all__ = ["retention_metrics"]
+
+NO_STUDENTS: Final = reason(
+    "RETENTION.NO_STUDENTS", "未读入学籍，无法计算巩固率", "no students were read: no rate"
+)
+NO_HISTORY: Final = reason(
+    "RETENTION.NO_COHORT_HISTORY",
+    "学籍中无 {entry_year} 年入一年级的学生（无入学记录），无法计算该届巩固率",
+    "no student of the input entered grade 1 in {entry_year} (no entry history): no rate "
+    "for this cohort",
+)
+NO_BASE: Final = reason(
+    "RETENTION.NO_BASE",
+    "调整后的基数为 0（入学 {entered}，转出 {transferred_out}，死亡或移居 {left}）",
+    "the adjusted base is 0 (entered {entered}, transferred out {transferred_out}, died or "
+    "emigrated {left})",
+)
+NO_SCHOOLS: Final = reason(
+    "RETENTION.TOWNSHIP_NOT_KNOWN",
+    "未读入学校（schools）或未填乡镇：乡镇不详",
+    "no schools input, or no township given: township not known",
+)
+
+
+@attrs.frozen
+class _Person:
+    """What the rate needs of one child."""
+
+    entry_year: int | None
+    final_years: frozenset[int]
+    certified_all: frozenset[int]
+    certified_passing: frozenset[int]
+    transferred_out: bool
+    left: bool
+    school_id: str
+
+
+def _closes_compulsory(kind_counts: bool, stage: Stage) -> bool:
+    return kind_counts and stage is Stage.JUNIOR_SECONDARY
+
+
+def _person_of(
+    records: Sequence[StudentRecord],
+    bundle: Bundle,
+    *,
+    as_of: dt.date,
+    policy: Policy,
+    structure: SchoolStructure,
+    year_of: Callable[[dt.date], SchoolYear],
+) -> _Person:
+    final = structure.final_grade
+    entry_years: list[int] = []
+    final_years: set[int] = set()
+    for record in records:
+        entered = year_of(record.entry_date)
+        standing = standing_at_year_end(record, entered, as_of=as_of, policy=policy)
+        if standing.grade == 1:
+            entry_years.append(entered.start_year)
+        elif standing.grade == structure.junior_grades.start:
+            entry_years.append(entered.start_year - structure.primary_years)
+        last = entered.start_year + (final - standing.grade)
+        if last >= entered.start_year:
+            year = SchoolYear.starting(last, policy=policy)
+            at_end = standing_at_year_end(record, year, as_of=as_of, policy=policy)
+            if at_end.is_active and at_end.grade == final and year.start <= as_of:
+                final_years.add(last)
+    certified_all: set[int] = set()
+    certified_passing: set[int] = set()
+    for number in dict.fromkeys(record.key for record in records):
+        for certificate in certificates_of(bundle, number):
+            if certificate.issued_on > as_of:
+                continue
+            answer = certificate_eligibility(certificate, bundle, policy=policy, as_of=as_of)
+            if not _closes_compulsory(certificate.kind.counts_as_completion, answer.stage):
+                continue
+            certified_all.add(answer.school_year.start_year)
+            if answer.eligible:
+                certified_passing.add(answer.school_year.start_year)
+    statuses = {record.status for record in records}
+    holds = any(record.is_open or record.status.has_finished for record in records)
+    left = any(
+        record.status is RecordStatus.DECEASED or record.is_lawfully_cancelled for record in records
+    )
+    latest = max(records, key=lambda record: record.entry_date)
+    return _Person(
+        entry_year=min(entry_years) if entry_years else None,
+        final_years=frozenset(final_years),
+        certified_all=frozenset(certified_all),
+        certified_passing=frozenset(certified_passing),
+        transferred_out=RecordStatus.TRANSFERRED_OUT in statuses and not holds and not left,
+        left=left,
+        school_id=latest.school_id,
+    )
+
+
+def _cohort(people: Iterable[_Person], final_year: int, years: int) -> CohortRetention:
+    entry_year = final_year - years + 1
+    entered = transferred_out = left = transferred_in = 0
+    in_final = completers_all = completers_passing = 0
+    for person in people:
+        is_entrant = person.entry_year == entry_year
+        active = final_year in person.final_years
+        certified = final_year in person.certified_all
+        passing = final_year in person.certified_passing
+        reached = active or certified
+        if is_entrant:
+            entered += 1
+            if not reached and person.left:
+                left += 1
+            elif not reached and person.transferred_out:
+                transferred_out += 1
+        elif reached:
+            transferred_in += 1
+        if active:
+            in_final += 1
+        elif certified:
+            completers_all += 1
+            completers_passing += passing
+    name = f"{final_year}-{final_year + 1}"
+    base = entered - transferred_out - left + transferred_in
+    counted = CohortRetention(
+        final_year=name,
+        entered=entered,
+        transferred_in=transferred_in,
+        transferred_out=transferred_out,
+        left=left,
+        base=base,
+        in_final_grade=in_final,
+        completers_all=completers_all,
+        completers_passing=completers_passing,
+        inflation=completers_all - completers_passing,
+    )
+    if entered == 0:
+        return attrs.evolve(counted, why_not=NO_HISTORY.given(entry_year=entry_year))
+    if base <= 0:
+        why = NO_BASE.given(entered=entered, transferred_out=transferred_out, left=left)
+        return attrs.evolve(counted, why_not=why)
+    return attrs.evolve(
+        counted,
+        rate_all=(in_final + completers_all) / base,
+        rate_passing=(in_final + completers_passing) / base,
+    )
+
+
+def _cohorts(
+    people: Sequence[_Person], final_years: Sequence[int], years: int
+) -> tuple[CohortRetention, ...]:
+    return tuple(_cohort(people, year, years) for year in final_years)
+
+
+def _by_place(
+    people: Sequence[_Person],
+    place: Callable[[_Person], str | None],
+    final_years: Sequence[int],
+    years: int,
+) -> tuple[PlaceRetention, ...]:
+    groups: dict[str, list[_Person]] = defaultdict(list)
+    for person in people:
+        where = place(person)
+        if where is not None:
+            groups[where].append(person)
+    return tuple(
+        PlaceRetention(place=where, cohorts=_cohorts(groups[where], final_years, years))
+        for where in sorted(groups)
+    )
+
+
+def _grouped(records: Iterable[StudentRecord]) -> Mapping[str, list[StudentRecord]]:
+    people: dict[str, list[StudentRecord]] = defaultdict(list)
+    for record in records:
+        number = record.valid_resident_id
+        people[number.reveal() if number is not None else record.key].append(record)
+    return people
+
+
+def retention_metrics(bundle: Bundle, *, as_of: dt.date, policy: Policy) -> RetentionMetrics:
+    """The retention rates of the cohorts whose final year started by ``as_of``: for
+    the whole input, per school (of each child's latest record), township (from the
+    ``schools`` input) and county, counted with every certificate and with only those
+    that pass their rules."""
+    target = policy.value(RETENTION_TARGET, float) if policy.is_in_force(RETENTION_TARGET) else None
+    if "students" not in bundle.kinds:
+        return RetentionMetrics(target=target, why_not=NO_STUDENTS.given())
+    structure = policy.value(COMPULSORY_STRUCTURE, SchoolStructure)
+    final = structure.final_grade
+    years: dict[dt.date, SchoolYear] = {}
+
+    def year_of(day: dt.date) -> SchoolYear:
+        found = years.get(day)
+        if found is None:
+            found = years[day] = SchoolYear.containing(day, policy=policy)
+        return found
+
+    people = [
+        _person_of(
+            records, bundle, as_of=as_of, policy=policy, structure=structure, year_of=year_of
+        )
+        for records in _grouped(bundle.records(STUDENTS)).values()
+    ]
+    current = year_of(as_of).start_year
+    candidates = {
+        year
+        for person in people
+        for year in (
+            *person.final_years,
+            *person.certified_all,
+            *(() if person.entry_year is None else (person.entry_year + final - 1,)),
+        )
+        if year <= current
+    }
+    final_years = sorted(candidates)
+    total = _cohorts(people, final_years, final)
+    if not final_years:
+        return RetentionMetrics(target=target, why_not=NO_HISTORY.given(entry_year="-"))
+    schools = _by_place(people, lambda p: p.school_id, final_years, final)
+    counties = _by_place(
+        people, lambda p: county_of_school(bundle, p.school_id), final_years, final
+    )
+
+    def township(person: _Person) -> str | None:
+        school = school_named(bundle, person.school_id)
+        return None if school is None else school.township
+
+    townships = _by_place(people, township, final_years, final)
+    read_schools = SCHOOLS.name in bundle.kinds
+    return RetentionMetrics(
+        target=target,
+        total=total,
+        schools=schools,
+        townships=townships,
+        counties=counties,
+        townships_not_known=None
+        if (townships and read_schools) or townships
+        else NO_SCHOOLS.given(),
+    )
