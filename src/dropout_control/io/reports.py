@@ -12,7 +12,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Final, TextIO
 
@@ -20,6 +20,7 @@ from dropout_control.catalogue import load_rules
 from dropout_control.findings import Finding, Report, Severity
 from dropout_control.identity import region
 from dropout_control.io.plain import shown_message, unstructure
+from dropout_control.reasons import reason
 
 __all__ = [
     "FORMATS",
@@ -84,7 +85,7 @@ def write_report(
             out.write(json.dumps(finding, ensure_ascii=False) + "\n")
         out.write(json.dumps({"summary": summary}, ensure_ascii=False) + "\n")
     elif fmt == "csv":
-        _write_csv(report.findings, out, reveal=reveal)
+        _write_csv(report, out, reveal=reveal)
     elif fmt == "text":
         _write_text(report, out, reveal=reveal)
     else:
@@ -184,10 +185,12 @@ _CSV_COLUMNS = (
 )
 
 
-def _write_csv(findings: Iterable[Finding], out: TextIO, *, reveal: bool) -> None:
+def _write_csv(report: Report, out: TextIO, *, reveal: bool) -> None:
+    """One finding a row, then one row per cohort of the retention rate (kind
+    ``retention``, no rule or severity), so that the figures are in this format too."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(_CSV_COLUMNS)
-    for finding in findings:
+    for finding in report.findings:
         data = unstructure(finding, reveal=reveal)
         source = data["source"] or {}
         cells = [
@@ -204,6 +207,66 @@ def _write_csv(findings: Iterable[Finding], out: TextIO, *, reveal: bool) -> Non
             " ".join(data["reasons"]),
         ]
         writer.writerow([safe_csv_cell(cell) for cell in cells])
+    for cells in _csv_retention_rows(report):
+        writer.writerow([safe_csv_cell(cell) for cell in cells])
+
+
+RETENTION_ROW = reason(
+    "REPORT.RETENTION",
+    "{final_year} 学年毕业年级巩固率：计全部证书 {rate_all}，仅计合规证书 {rate_passing}，"
+    "差 {inflation} 人；目标 {target}",
+    "final year {final_year}: retention {rate_all} counting every certificate, "
+    "{rate_passing} counting only those that pass, a gap of {inflation}; target {target}",
+)
+
+
+def _csv_retention_rows(report: Report) -> Iterator[list[object]]:
+    retention = report.metrics.retention
+    if retention is None:
+        return
+    target = "-" if retention.target is None else f"{retention.target:.1%}"
+    if retention.why_not is not None:
+        why = retention.why_not
+        yield [
+            "",
+            "",
+            "retention",
+            "",
+            "",
+            "",
+            "",
+            why.message.zh,
+            why.message.en,
+            json.dumps({"target": retention.target}),
+            why.code,
+        ]
+        return
+    for cohort in retention.total:
+        facts = unstructure(cohort)
+        facts["target"] = retention.target
+        if cohort.why_not is not None:
+            stated = cohort.why_not
+        else:
+            stated = RETENTION_ROW.given(
+                final_year=cohort.final_year,
+                rate_all=_percent(cohort.rate_all),
+                rate_passing=_percent(cohort.rate_passing),
+                inflation=cohort.inflation,
+                target=target,
+            )
+        yield [
+            "",
+            "",
+            "retention",
+            cohort.final_year,
+            "",
+            "",
+            "",
+            stated.message.zh,
+            stated.message.en,
+            json.dumps(facts, ensure_ascii=False),
+            stated.code,
+        ]
 
 
 def _write_text(report: Report, out: TextIO, *, reveal: bool) -> None:

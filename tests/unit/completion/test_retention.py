@@ -8,8 +8,10 @@ a completion certificate on 31 August 2018.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
+import json
 
 from dropout_control.bundle import Bundle
 from dropout_control.completion import CertificateKind
@@ -91,3 +93,27 @@ def test_the_text_report_shows_both_rates_and_the_gap() -> None:
     assert "Retention rate (巩固率), target 95.0%:" in text
     assert "  2017-2018       2         1          1     100.0%     50.0%     1" in text
     assert "township not known" in text
+
+
+def test_the_csv_report_gives_a_row_per_cohort_after_the_findings() -> None:
+    report = audit_bundle(
+        Bundle(students=[graduate(), DROPOUT], certificates=[certificate(), PAPER])
+    )
+    out = io.StringIO()
+
+    write_report(report, out, fmt="csv", library_version="test")
+
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    kinds = [row["kind"] for row in rows]
+    assert kinds.index("retention") == len(report.findings)
+    (row,) = [r for r in rows if r["kind"] == "retention" and r["subject"] == "2017-2018"]
+    assert ("", "", "REPORT.RETENTION") == (row["rule"], row["severity"], row["reasons"])
+    assert "100.0% counting every certificate, 50.0% counting only those" in row["message_en"]
+    assert "a gap of 1; target 95.0%" in row["message_en"]
+    facts = json.loads(row["facts"])
+    assert (1.0, 0.5, 1, 0.95) == (
+        facts["rate_all"],
+        facts["rate_passing"],
+        facts["inflation"],
+        facts["target"],
+    )
