@@ -22,7 +22,12 @@ from dropout_control.calendar.cohorts import (
 )
 from dropout_control.calendar.lunar import LunarDate, read_as_lunar, same_day_lunar_and_gregorian
 from dropout_control.calendar.month_day import MonthDay, MonthDaySpan
-from dropout_control.calendar.school_days import add_school_days, count_school_days
+from dropout_control.calendar.school_days import (
+    SchoolDays,
+    add_school_days,
+    count_school_days,
+    school_days_between,
+)
 from dropout_control.calendar.school_year import SchoolYear, Term
 from dropout_control.calendar.span import EARLIEST_DATE, LATEST_DATE, is_supported_date
 from dropout_control.calendar.working_days import (
@@ -39,6 +44,7 @@ __all__ = [
     "LunarDate",
     "MonthDay",
     "MonthDaySpan",
+    "SchoolDays",
     "SchoolYear",
     "Term",
     "WorkingCalendar",
@@ -60,6 +66,7 @@ __all__ = [
     "read_as_lunar",
     "same_day_lunar_and_gregorian",
     "school_age_window",
+    "school_days_between",
     "usual_grade",
     "usual_grade_for_age",
 ]

@@ -22,6 +22,8 @@ __all__ = [
     "SCHOOL_AGE_UPPER",
     "SCHOOL_YEAR_SPRING_TERM_START",
     "SCHOOL_YEAR_START",
+    "SCHOOL_YEAR_SUMMER_VACATION",
+    "SCHOOL_YEAR_WINTER_VACATION",
 ]
 
 COMPULSORY_STRUCTURE: Final = "compulsory.structure"
@@ -33,6 +35,8 @@ ENROLMENT_DEFERRAL_GROUNDS: Final = "enrolment.deferral_grounds"
 ENROLMENT_OVER_AGE_YEARS: Final = "enrolment.over_age_years"
 SCHOOL_YEAR_START: Final = "school_year.start"
 SCHOOL_YEAR_SPRING_TERM_START: Final = "school_year.spring_term_start"
+SCHOOL_YEAR_WINTER_VACATION: Final = "school_year.winter_vacation"
+SCHOOL_YEAR_SUMMER_VACATION: Final = "school_year.summer_vacation"
 SCHOOL_AGE_UPPER: Final = "school_age.upper"
 DISABILITY_AGE_EXTENSION_YEARS: Final = "disability.age_extension_years"
 CALENDAR_WORKING_DAY_ARRANGEMENTS: Final = "calendar.working_day_arrangements"
