@@ -26,6 +26,7 @@ KIND_MODULES: tuple[str, ...] = (
     "dropout_control.transfers.kinds",
     "dropout_control.suspensions.kinds",
     "dropout_control.age_corrections.kinds",
+    "dropout_control.ledger.kinds",
 )
 """The modules that declare the library's record kinds, one per domain package."""
 
@@ -46,6 +47,7 @@ RULE_MODULES: tuple[str, ...] = (
     "dropout_control.transfers.rules",
     "dropout_control.suspensions.rules",
     "dropout_control.age_corrections.rules",
+    "dropout_control.ledger.rules",
 )
 """The modules that hold the library's rules, one per domain package."""
 

@@ -46,7 +46,10 @@ from dropout_control.reconciliation import HeadcountEntry, HeadcountTotal
 from dropout_control.registry import RecordStatus, StudentRecord
 from dropout_control.registry.kinds import STUDENTS
 from dropout_control.strategies import (
+    absences,
     age_corrections,
+    attempts,
+    cases,
     children,
     clean_bundles,
     deferrals,
@@ -82,6 +85,9 @@ RECORD_STRATEGIES: dict[str, st.SearchStrategy[object]] = {
     "suspensions": suspensions(),
     "age_corrections": age_corrections(),
     "evidence": evidence(),
+    "cases": cases(),
+    "attempts": attempts(),
+    "absences": absences(),
 }
 
 

@@ -19,6 +19,8 @@ from dropout_control.calendar import (
     school_age_window,
 )
 from dropout_control.findings import Citation, Severity
+from dropout_control.ledger.queries import ledger_standing
+from dropout_control.ledger.stages import CaseStage
 from dropout_control.policy import Mark
 from dropout_control.policy.keys import (
     DISABILITY_AGE_EXTENSION_YEARS,
@@ -126,9 +128,12 @@ def school_age_child_in_school(child: Child, context: RuleContext[Bundle]) -> It
     approver) running on the audit date. Otherwise the child is out of school (失学).
     Before the disability extension came into force (2017-05-01) a disabled child's
     window is the ordinary one.
-    Records are matched by the resident ID number as written. Dropout cases closed with
-    a reason (an input of a later version) will also excuse a child. Basis: 义务教育法
-    arts 5, 11, 13 [C]; 临州办发〔2019〕18号 part two [C].
+    Records are matched by the resident ID number as written. A case of the dropout
+    ledger closed for a reason other than return, with its evidence (death, emigration,
+    assessed unable to learn, completed), excuses the child; an open case does not (the
+    child is still out of school): the finding then names the case (``case_id``) and
+    its stage (``case_stage``). Basis: 义务教育法 arts 5, 11, 13 [C];
+    临州办发〔2019〕18号 part two [C].
     """
     if child.has_left_on(context.as_of):
         return
@@ -144,6 +149,15 @@ def school_age_child_in_school(child: Child, context: RuleContext[Bundle]) -> It
         for d in deferrals_of(context.bundle, key)
     ):
         return
+    in_ledger = ledger_standing(
+        context.bundle, key, *(r.key for r in records), as_of=context.as_of, policy=context.policy
+    )
+    ledger_facts: dict[str, object] = {}
+    if in_ledger is not None:
+        case, stage = in_ledger
+        if stage is CaseStage.CLOSED and case.outcome_evidence and case.outcome_evidence.strip():
+            return
+        ledger_facts = {"case_id": case.case_id, "case_stage": stage.value}
     extended = _is_extended(context, disabled=child.is_disabled)
     yield Observation(
         subject=child.subject,
@@ -160,6 +174,7 @@ def school_age_child_in_school(child: Child, context: RuleContext[Bundle]) -> It
             "window_to": latest,
             "household_region": child.household_region,
             "records": [r.status.value for r in records],
+            **ledger_facts,
         },
     )
 

@@ -35,7 +35,10 @@ from dropout_control.strategies.identity import (
     student_numbers,
 )
 from dropout_control.strategies.records import (
+    absences,
     age_corrections,
+    attempts,
+    cases,
     children,
     deferrals,
     employment_reports,
@@ -50,7 +53,10 @@ from dropout_control.strategies.records import (
 
 __all__ = [
     "RULES_WITH_STRATEGIES",
+    "absences",
     "age_corrections",
+    "attempts",
+    "cases",
     "children",
     "clean_bundles",
     "dates_in_school_year",

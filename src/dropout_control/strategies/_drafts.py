@@ -17,6 +17,7 @@ from dropout_control.calendar import date_of_age, latest_birth_date
 from dropout_control.identity import ResidentId, StudentNumber
 from dropout_control.identity.malformed import MalformedNumber
 from dropout_control.kinds import KINDS
+from dropout_control.ledger import Absence, Attempt, Case
 from dropout_control.population import Child, Deferral, EmploymentReport
 from dropout_control.population.keys import EMPLOYMENT_MIN_AGE
 from dropout_control.registry import CancelReason, RecordStatus, StudentRecord
@@ -79,6 +80,9 @@ class Draft:
     suspensions: tuple[Suspension, ...] = ()
     age_corrections: tuple[AgeCorrection, ...] = ()
     evidence: tuple[CorrectionEvidence, ...] = ()
+    cases: tuple[Case, ...] = ()
+    attempts: tuple[Attempt, ...] = ()
+    absences: tuple[Absence, ...] = ()
 
     def keys_in_use(self) -> set[str]:
         """Every resident ID number and student number held, as written."""
@@ -232,6 +236,9 @@ def finish(draft: Draft) -> Bundle:
         suspensions=numbered("suspensions", draft.suspensions),
         age_corrections=numbered("age_corrections", draft.age_corrections),
         evidence=numbered("evidence", draft.evidence),
+        cases=numbered("cases", draft.cases),
+        attempts=numbered("attempts", draft.attempts),
+        absences=numbered("absences", draft.absences),
         kinds=KINDS.names(),
     )
 

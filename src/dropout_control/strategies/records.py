@@ -23,6 +23,7 @@ from dropout_control.strategies._corrections import age_corrections, evidence
 from dropout_control.strategies._headcounts import headcount_entries, headcount_totals, year_months
 from dropout_control.strategies._headcounts import headcounts_of as headcounts_of
 from dropout_control.strategies._headcounts import school_year_months as school_year_months
+from dropout_control.strategies._ledger import absences, attempts, cases
 from dropout_control.strategies._movements import approvals as approvals
 from dropout_control.strategies._movements import can_suspend as can_suspend
 from dropout_control.strategies._movements import can_transfer as can_transfer
@@ -64,7 +65,10 @@ from dropout_control.strategies._students import student_records
 
 __all__ = [
     "DEFAULT_AS_OF",
+    "absences",
     "age_corrections",
+    "attempts",
+    "cases",
     "children",
     "deferrals",
     "employment_reports",
