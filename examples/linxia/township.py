@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from dropout_control.identity import ResidentId
 from examples.linxia.corrections import Corrections
+from examples.linxia.ledger import Ledger
 from examples.linxia.records import (
     Child,
     DeferralRow,
@@ -92,6 +93,8 @@ class Township:
         self.totals: list[TotalRow] = []
         # Planted last, with the same generator (examples.linxia.corrections):
         self.corrections = Corrections(self.ids, self.rng)
+        # and the dropout ledger after them (examples.linxia.ledger):
+        self.ledger = Ledger(self.ids, self.rng)
 
     # --- people -----------------------------------------------------------------------
 

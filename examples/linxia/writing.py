@@ -20,6 +20,17 @@ from examples.linxia.corrections import (
     correction_cells,
     evidence_cells,
 )
+from examples.linxia.ledger import (
+    ABSENCE_HEADER,
+    ABSENCES_FILE,
+    ATTEMPT_HEADER,
+    ATTEMPTS_FILE,
+    CASE_HEADER,
+    CASES_FILE,
+    absence_cells,
+    attempt_cells,
+    case_cells,
+)
 from examples.linxia.movements import Movements
 from examples.linxia.records import (
     ManifestEntry,
@@ -338,6 +349,13 @@ def write_folder(town: Township, folder: Path) -> None:
         EVIDENCE_HEADER,
         (evidence_cells(row) for row in town.corrections.evidence),
     )
+    write_csv(folder / CASES_FILE, CASE_HEADER, (case_cells(r) for r in town.ledger.cases))
+    write_csv(
+        folder / ATTEMPTS_FILE, ATTEMPT_HEADER, (attempt_cells(r) for r in town.ledger.attempts)
+    )
+    write_csv(
+        folder / ABSENCES_FILE, ABSENCE_HEADER, (absence_cells(r) for r in town.ledger.absences)
+    )
 
 
 def suspension_object(suspension: SuspensionRow) -> dict[str, object]:
@@ -374,6 +392,9 @@ def manifest_entries(town: Township) -> Iterator[ManifestEntry]:
         (TRANSFERS_FILE, town.transfers),
         (SUSPENSIONS_FILE, town.suspensions),
         (AGE_CORRECTIONS_FILE, town.corrections.rows),
+        (CASES_FILE, town.ledger.cases),
+        (ATTEMPTS_FILE, town.ledger.attempts),
+        (ABSENCES_FILE, town.ledger.absences),
     )
     for file, rows in files:
         for row in rows:
@@ -404,6 +425,7 @@ def build_demo(seed: int) -> Township:
     lay_out_roll(town)
     lay_out_totals(town)
     town.corrections.plant(town.students)
+    town.ledger.plant(town.students, town.roster)
     return town
 
 
