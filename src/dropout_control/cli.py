@@ -30,6 +30,7 @@ from dropout_control.age_corrections import (
     new_resident_id,
 )
 from dropout_control.api import audit, bundle_from_read
+from dropout_control.auditing import audit_bundle
 from dropout_control.calendar.span import EARLIEST_DATE, LATEST_DATE, is_supported_date
 from dropout_control.catalogue import load_rules
 from dropout_control.errors import DropoutControlError, InvalidLunarDate, InvalidRecord
@@ -42,6 +43,7 @@ from dropout_control.identity import (
     region,
 )
 from dropout_control.io.folder import read_folder
+from dropout_control.io.ledger_report import LEDGER_FORMATS, write_ledger, write_ledger_xlsx
 from dropout_control.io.plain import unstructure
 from dropout_control.io.reports import (
     FORMATS,
@@ -50,6 +52,7 @@ from dropout_control.io.reports import (
     write_report_file,
 )
 from dropout_control.io.schema import report_schema_text
+from dropout_control.ledger.view import NOT_KNOWN, Drawn, draw_for_inspection, ledger_view
 from dropout_control.policy import (
     NATIONAL,
     Layer,
@@ -197,6 +200,31 @@ def _build_parser() -> _Parser:
     where.add_argument("--format", choices=("text", "json"), default="text")
     where.add_argument("--reveal", action="store_true", help="show the number in clear")
 
+    ledger = commands.add_parser(
+        "ledger",
+        help="the dropout ledger: open cases, owners, due dates, the routine lists",
+        description="List the cases of FOLDER's dropout ledger (cases.csv) that are still "
+        "followed on the date, by county, township and school, with stage, cause, next "
+        "step, owner, due date and days overdue, and the three lists of the routine "
+        "reporting: school-age children, suspected dropouts, dropouts. Exit status 1 when "
+        "a case is overdue.",
+    )
+    ledger.add_argument("folder", metavar="FOLDER", type=Path)
+    ledger.add_argument("--as-of", type=_date, default=None, metavar="DATE")
+    ledger.add_argument("--jurisdiction", default=NATIONAL, metavar="CODE")
+    ledger.add_argument("--format", choices=LEDGER_FORMATS, default="text")
+    ledger.add_argument("--output", type=Path, default=None, metavar="FILE")
+    ledger.add_argument("--reveal", action="store_true", help="show numbers in clear")
+    ledger.add_argument(
+        "--inspect",
+        type=int,
+        default=0,
+        metavar="N",
+        help="draw N schools (or townships) for unannounced inspection, weighted by findings",
+    )
+    ledger.add_argument("--seed", type=int, default=0, metavar="S", help="the draw's seed")
+    ledger.add_argument("--inspect-by", choices=("school", "township"), default="school")
+
     rules = commands.add_parser(
         "rules",
         help="the rule catalogue",
@@ -210,7 +238,7 @@ def _build_parser() -> _Parser:
         description="Print the JSON Schema (draft 2020-12) that every report written by "
         "'audit --format json' follows, generated from the report's classes.",
     )
-    for command in (check, params, audit, where, rules, schema):
+    for command in (check, params, audit, where, ledger, rules, schema):
         # Also after the command's name; not given there, it leaves the main option alone.
         command.add_argument(
             "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
@@ -609,6 +637,40 @@ def _whereabouts(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_FINDINGS if status in _PROBLEM_WHEREABOUTS else EXIT_OK
 
 
+# ledger --------------------------------------------------------------------------------
+
+
+def _ledger(args: argparse.Namespace, out: TextIO) -> int:
+    as_of: dt.date = args.as_of or dt.date.today()  # noqa: DTZ011 - only the command line reads the clock
+    if args.inspect < 0:
+        raise UsageError("--inspect N needs N >= 0")
+    if args.output is not None:
+        _refuse_output_inside(args.output, args.folder)
+    elif args.format == "xlsx":
+        raise UsageError("--format xlsx needs --output FILE")
+    read = read_folder(args.folder)
+    read.require_input(args.folder)
+    bundle = bundle_from_read(read)
+    policy = resolve_policy(args.jurisdiction, on=as_of)
+    view = ledger_view(bundle, as_of=as_of, policy=policy)
+    drawn: tuple[Drawn, ...] = ()
+    if args.inspect:
+        report = audit_bundle(bundle, as_of=as_of, jurisdiction=args.jurisdiction)
+        by_place: dict[str, int] = {}
+        for school in report.metrics.schools:
+            place = school.school_id if args.inspect_by == "school" else NOT_KNOWN
+            by_place[place] = by_place.get(place, 0) + school.findings.total
+        drawn = draw_for_inspection(by_place, args.inspect, seed=args.seed)
+    if args.format == "xlsx":
+        write_ledger_xlsx(view, args.output, drawn=drawn, reveal=args.reveal)
+    elif args.output is not None:
+        with args.output.open("w", encoding="utf-8", newline="") as stream:
+            write_ledger(view, stream, fmt=args.format, drawn=drawn, reveal=args.reveal)
+    else:
+        write_ledger(view, out, fmt=args.format, drawn=drawn, reveal=args.reveal)
+    return EXIT_FINDINGS if view.overdue else EXIT_OK
+
+
 # rules ---------------------------------------------------------------------------------
 
 
@@ -654,6 +716,7 @@ _HANDLERS = {
     "audit": _audit,
     "check-correction": _check_correction,
     "check-id": _check_id,
+    "ledger": _ledger,
     "params": _params,
     "rules": _rules,
     "schema": _schema,

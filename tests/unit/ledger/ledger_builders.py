@@ -9,6 +9,7 @@ says otherwise.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from dropout_control.bundle import Bundle
 from dropout_control.calendar.year_month import YearMonth
@@ -33,11 +34,11 @@ def case(
     case_id: str = "C2019-001",
     opened_on: dt.date = dt.date(2019, 3, 1),
     of: StudentRecord | None = None,
-    **fields: object,
+    **fields: Any,
 ) -> Case:
     """A case of the boy's (or ``of``'s) student number, opened on 1 March 2019."""
     record = of or student()
-    return Case(  # type: ignore[misc]
+    return Case(
         case_id=case_id,
         opened_on=opened_on,
         student_number=record.key,

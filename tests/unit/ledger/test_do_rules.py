@@ -8,6 +8,7 @@ persuasion attempts, five unexcused school days make a suspect.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from dropout_control.ledger import AttemptOutcome, CaseOutcome, Placement
 from dropout_control.registry.model import RecordStatus
@@ -197,7 +198,7 @@ def test_a_named_person_answers_for_the_case() -> None:
 # DO-004 (the parameter is in force from 1 June 2021) -------------------------------
 
 
-def _two_failures(**fields: object) -> list[object]:
+def _two_failures(**fields: Any) -> list[object]:
     return [
         student(),
         case(
@@ -237,7 +238,7 @@ def test_do_004_does_not_run_before_the_minors_protection_law_revision() -> None
 # DO-005 ----------------------------------------------------------------------------
 
 
-def _returned(**fields: object) -> object:
+def _returned(**fields: Any) -> object:
     return case(
         opened_on=dt.date(2019, 2, 1),
         plan_made_on=dt.date(2019, 2, 5),
@@ -357,7 +358,7 @@ def test_a_child_back_and_still_in_school_has_no_do_008() -> None:
 # DO-009 ----------------------------------------------------------------------------
 
 
-def _over_age_return(**fields: object) -> list[object]:
+def _over_age_return(**fields: Any) -> list[object]:
     # born 1 May 2005: thirteen at the cutoff of 2018-2019, usually in grade 8; back in
     # grade 3, five years over
     record = student(birth_date=dt.date(2005, 5, 1), grade=3)
