@@ -8,7 +8,6 @@ import io
 import json
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from dropout_control.cli import main
@@ -84,6 +83,7 @@ def test_without_a_schools_file_the_township_is_not_known() -> None:
 
 
 def test_the_ledger_writes_an_excel_workbook(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
     target = tmp_path / "ledger.xlsx"
     status = main(["ledger", DEMO, *ON, "--format", "xlsx", "--output", str(target)])
 
