@@ -33,7 +33,10 @@ from dropout_control.ledger.keys import CASE_REGISTER_WITHIN_DAYS
 from dropout_control.ledger.queries import cases_of
 from dropout_control.ledger.suspects import child_suspicions, student_suspicions
 from dropout_control.policy import NATIONAL, resolve_policy
+from dropout_control.population.kinds import POPULATION
+from dropout_control.reconciliation.kinds import HEADCOUNTS
 from dropout_control.registry import RecordStatus
+from dropout_control.registry.kinds import STUDENTS
 from dropout_control.rules import RuleContext
 from dropout_control.strategies import clean_bundles, violating_bundles
 
@@ -50,7 +53,7 @@ def _audit(bundle: Bundle) -> list[str]:
 @st.composite
 def _returned_case_bundles(draw: st.DrawFn, *, confirmed: bool) -> tuple[Bundle, Case]:
     bundle = draw(clean_bundles())
-    active = [r for r in bundle.records("students") if r.status is RecordStatus.ACTIVE]
+    active = [r for r in bundle.records(STUDENTS) if r.status is RecordStatus.ACTIVE]
     record = draw(st.sampled_from(active))
     back = AS_OF - dt.timedelta(days=draw(st.integers(0, 60)))
     case = Case(
@@ -69,12 +72,10 @@ def _returned_case_bundles(draw: st.DrawFn, *, confirmed: bool) -> tuple[Bundle,
     # the child missing from both: no active record, not on any headcount
     students = [
         attrs.evolve(r, status=RecordStatus.DROPPED_OUT) if r is record else r
-        for r in bundle.records("students")
+        for r in bundle.records(STUDENTS)
     ]
     rolls = [
-        e
-        for e in bundle.records("headcounts")
-        if record.key not in (e.student_number, e.resident_id)
+        e for e in bundle.records(HEADCOUNTS) if record.key not in (e.student_number, e.resident_id)
     ]
     return bundle.evolve(students=students, headcounts=rolls, cases=[case]), case
 
@@ -155,11 +156,11 @@ def test_every_suspect_has_a_case_is_within_its_days_or_gets_do_001(
     if registered:  # enter every suspect in the ledger today
         cases = [
             Case(f"KC{n:04}", AS_OF, student_number=r.key, plan_made_on=AS_OF, responsible="马")
-            for n, r in enumerate(bundle.records("students"))
+            for n, r in enumerate(bundle.records(STUDENTS))
             if student_suspicions(r, context)
         ] + [
             Case(f"KP{n:04}", AS_OF, resident_id=c.key, plan_made_on=AS_OF, responsible="马")
-            for n, c in enumerate(bundle.records("population"))
+            for n, c in enumerate(bundle.records(POPULATION))
             if child_suspicions(c, context)
         ]
         bundle = bundle.evolve(cases=cases)
@@ -169,13 +170,13 @@ def test_every_suspect_has_a_case_is_within_its_days_or_gets_do_001(
         str(s) for f in report.select("DO-001") for s in f.related
     }
     limit = dt.timedelta(days=POLICY.value(CASE_REGISTER_WITHIN_DAYS, int))
-    subjects = [(r, student_suspicions(r, context)) for r in bundle.records("students")] + [
-        (c, child_suspicions(c, context)) for c in bundle.records("population")
+    subjects = [(r.key, student_suspicions(r, context)) for r in bundle.records(STUDENTS)] + [
+        (c.key, child_suspicions(c, context)) for c in bundle.records(POPULATION)
     ]
-    for subject, found in subjects:
+    for key, found in subjects:
         if not found:
             continue
-        numbers = [subject.key]
+        numbers = [key]
         has_case = bool(cases_of(bundle, *numbers))
         within = AS_OF <= found[0].since + limit
         named = str(found[0].source) in flagged if found[0].source else False

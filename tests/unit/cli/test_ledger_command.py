@@ -42,7 +42,7 @@ def test_numbers_are_masked_unless_revealed() -> None:
     _, clear = run("--format", "csv", "--reveal")
 
     cases = masked.split("\n\n")[0]
-    persons = [row[4] for row in csv.DictReader(io.StringIO(cases)) for row in [list(row.values())]]
+    persons = [cells[4] for cells in list(csv.reader(io.StringIO(cases)))[1:]]
     assert persons
     assert all("*" in person for person in persons)
     assert "G622921" in clear
