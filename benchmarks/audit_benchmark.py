@@ -177,6 +177,43 @@ class SuspensionRow(BaseModel):
     returned_on: dt.date | None = None
 
 
+class CaseRow(BaseModel):
+    case_id: str
+    opened_on: dt.date
+    student_number: str | None = None
+    resident_id: str | None = None
+    source: (
+        Literal["survey", "absence", "transfer", "suspension", "revisit", "population"] | None
+    ) = None
+    cause: str | None = None
+    plan_made_on: dt.date | None = None
+    responsible: str | None = None
+    written_report_on: dt.date | None = None
+    closed_on: dt.date | None = None
+    outcome: Literal["returned", "deceased", "emigrated", "unable_to_learn", "completed"] | None = (
+        None
+    )
+    outcome_evidence: str | None = None
+    returned_on: dt.date | None = None
+    placement: str | None = None
+    vocational_considered: bool | None = None
+
+
+class AttemptRow(BaseModel):
+    case_id: str
+    on: dt.date
+    by: str
+    outcome: Literal["failed", "returned", "refused"]
+
+
+class AbsenceRow(BaseModel):
+    student_number: str
+    start: dt.date
+    end: dt.date
+    school_days: int
+    excused: bool
+
+
 MODELS: Final[Mapping[str, type[BaseModel]]] = {
     "students": StudentRow,
     "population": PopulationRow,
@@ -184,6 +221,9 @@ MODELS: Final[Mapping[str, type[BaseModel]]] = {
     "headcount_totals": HeadcountTotalRow,
     "transfers": TransferRow,
     "suspensions": SuspensionRow,
+    "cases": CaseRow,
+    "attempts": AttemptRow,
+    "absences": AbsenceRow,
 }
 
 # --------------------------------------------------------------------------------------
@@ -192,9 +232,18 @@ MODELS: Final[Mapping[str, type[BaseModel]]] = {
 
 # Cells written as JSON booleans and numbers; every other non-empty cell stays text.
 _BOOLEAN_FIELDS: Final = frozenset(
-    {"migrant", "regular_class_placement", "poverty_registered", "present"}
+    {
+        "migrant",
+        "regular_class_placement",
+        "poverty_registered",
+        "present",
+        "excused",
+        "vocational_considered",
+    }
 )
-_INTEGER_FIELDS: Final = frozenset({"grade", "total", "grade_before", "grade_after", "extensions"})
+_INTEGER_FIELDS: Final = frozenset(
+    {"grade", "total", "grade_before", "grade_after", "extensions", "school_days"}
+)
 _BOOLEANS: Final = {"true": True, "false": False}
 
 
@@ -249,10 +298,13 @@ def prepare(
     seed: int,
     transfers: float = 0.0,
     suspensions: float = 0.0,
+    ledger: float = 0.0,
 ) -> Folder:
     """The cached folder for (students, months, seed and the shares of students with a
-    transfer and a suspension), generated and converted if missing."""
+    transfer, a suspension and a case of the ledger), generated and converted if
+    missing."""
     movements = f"-t{transfers:g}-u{suspensions:g}" if transfers or suspensions else ""
+    movements += f"-l{ledger:g}" if ledger else ""
     root = cache / f"scale-n{students}-m{months}-s{seed}{movements}"
     marker = root / COMPLETE
     if marker.is_file():
@@ -277,6 +329,7 @@ def prepare(
             str(seed),
             *(["--transfers", str(transfers)] if transfers else []),
             *(["--suspensions", str(suspensions)] if suspensions else []),
+            *(["--ledger", str(ledger)] if ledger else []),
         ],
         check=True,
         stdout=subprocess.DEVNULL,
@@ -459,6 +512,7 @@ class Result:
     environment: dict[str, str] = field(default_factory=dict)
     transfers: float = 0.0  # share of students with a transfer
     suspensions: float = 0.0  # share of students with a suspension
+    ledger: float = 0.0  # share of active students with a case of the dropout ledger
 
 
 def environment() -> dict[str, str]:
@@ -480,6 +534,7 @@ def benchmark(arguments: argparse.Namespace) -> Result:
         seed=arguments.seed,
         transfers=arguments.transfers,
         suspensions=arguments.suspensions,
+        ledger=arguments.ledger,
     )
     form: str = arguments.format
     folder = prepared.path(form)
@@ -526,6 +581,7 @@ def benchmark(arguments: argparse.Namespace) -> Result:
         environment=environment(),
         transfers=arguments.transfers,
         suspensions=arguments.suspensions,
+        ledger=arguments.ledger,
     )
     return result
 
@@ -536,7 +592,8 @@ def table(result: Result) -> str:
     by_kind = ", ".join(f"{kind} {n:,}" for kind, n in result.rows_by_kind.items())
     lines = [
         f"{result.students:,} students, {result.months} month(s), "
-        f"transfers {result.transfers:g}, suspensions {result.suspensions:g}, {result.format}, "
+        f"transfers {result.transfers:g}, suspensions {result.suspensions:g}, "
+        f"ledger {result.ledger:g}, {result.format}, "
         f"best of {result.repeat}: {rows:,} rows ({by_kind})",
         f"records made {result.records:,}, findings {result.findings:,}",
         "",
@@ -626,6 +683,16 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         default=0.0,
         metavar="SHARE",
         help="share of students with a lawful suspension (0.01 when given without a share)",
+    )
+    parser.add_argument(
+        "--ledger",
+        type=_share,
+        nargs="?",
+        const=0.02,
+        default=0.0,
+        metavar="SHARE",
+        help="share of active students with a case of the dropout ledger (0.02 when given "
+        "without a share)",
     )
     parser.add_argument("--format", choices=FORMATS, default="jsonl")
     parser.add_argument("--repeat", type=_positive, default=3, help="passes per phase")

@@ -24,7 +24,7 @@ one seed always gives the same bytes. The script uses the standard library and
     python examples/generate.py demo --out examples/linxia-demo \\
         --manifest examples/linxia-demo-planted.json --seed 2019
     python examples/generate.py scale --out /tmp/scale --students 100000 --seed 1 \\
-        [--months 12] [--transfers [SHARE]] [--suspensions [SHARE]]
+        [--months 12] [--transfers [SHARE]] [--suspensions [SHARE]] [--ledger [SHARE]]
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from examples.linxia.scale import (
+    DEFAULT_LEDGER_SHARE,
     DEFAULT_SUSPENSION_SHARE,
     DEFAULT_TRANSFER_SHARE,
     scale,
@@ -91,6 +92,17 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         help=f"write suspensions.csv: this share of students has a lawful suspension "
         f"(default {DEFAULT_SUSPENSION_SHARE} when given without a share)",
     )
+    scale_mode.add_argument(
+        "--ledger",
+        type=share,
+        nargs="?",
+        const=DEFAULT_LEDGER_SHARE,
+        default=0.0,
+        metavar="SHARE",
+        help=f"write cases.csv, attempts.csv and absences.csv: this share of active "
+        f"students has a case of the dropout ledger (default {DEFAULT_LEDGER_SHARE} when "
+        "given without a share)",
+    )
     arguments = parser.parse_args(argv)
     if arguments.mode == "scale" and (arguments.students < 1 or arguments.months < 1):
         parser.error("--students and --months must be at least 1")
@@ -115,10 +127,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         months=arguments.months,
         transfers=arguments.transfers,
         suspensions=arguments.suspensions,
+        ledger=arguments.ledger,
     )
     movers = ""
     if counts.transfers or counts.suspensions:
         movers = f"{counts.transfers} transfers, {counts.suspensions} suspensions, "
+    if counts.cases:
+        movers += f"{counts.cases} ledger cases, "
     print(
         f"wrote {arguments.out}: {counts.students} students, {counts.population} roster "
         f"children, {counts.headcounts} headcount rows, {counts.totals} totals, "

@@ -7,7 +7,10 @@ and ``headcount_totals.csv`` (each school's active records); with ``transfers`` 
 ``suspensions`` shares, also ``transfers.csv`` (lawful transfers in from schools
 outside the folder, completed in the autumn term, and pending transfers out, every step
 in time) and ``suspensions.csv`` (lawful suspensions: half still running, the record
-休学 and the roll excused; half returned from).
+休学 and the roll excused; half returned from); with a ``ledger`` share, also
+``cases.csv``, ``attempts.csv`` and ``absences.csv``: active students brought back from
+a case in September 2018 (consolidated since), one returning attempt each and an
+excused absence of three school days.
 """
 
 from __future__ import annotations
@@ -81,6 +84,15 @@ JUNIOR_SCHOOL_SIZE: Final = 1200
 SCALE_EXTRA_YOUNG: Final = 0.03  # roster children too young for school, per student
 DEFAULT_TRANSFER_SHARE: Final = 0.02  # --transfers without a share
 DEFAULT_SUSPENSION_SHARE: Final = 0.01  # --suspensions without a share
+DEFAULT_LEDGER_SHARE: Final = 0.02  # --ledger without a share
+SCALE_CASES_FILE: Final = "cases.csv"
+SCALE_ATTEMPTS_FILE: Final = "attempts.csv"
+SCALE_ABSENCES_FILE: Final = "absences.csv"
+SCALE_CASE_HEADER: Final = (
+    "case_id,student_number,opened_on,source,cause,plan_made_on,responsible,closed_on,"
+    "outcome,returned_on,placement,vocational_considered"
+)
+SCALE_CASE_CAUSES: Final = ("learning", "work", "poverty", "distance", "illness")
 SCHEDULES: Final = 97  # lawful approval schedules and suspensions drawn once, reused
 
 
@@ -94,6 +106,7 @@ class ScaleCounts:
     transfers: int
     suspensions: int
     seconds: float
+    cases: int = 0
 
 
 class IdentityNumbers:
@@ -166,6 +179,8 @@ class Movers:
     suspensions: float = 0.0
     transfer_file: TextIO | None = None
     suspension_file: TextIO | None = None
+    ledger: float = 0.0
+    ledger_files: tuple[TextIO, TextIO, TextIO] | None = None  # cases, attempts, absences
 
     @property
     def any(self) -> bool:
@@ -261,6 +276,9 @@ class ScaleWriter:
         self.suspended: Counter[str] = Counter()  # per school: not active, not counted
         self.transfers = 0
         self.suspensions = 0
+        self.cases = 0
+        # The ledger draws from its own generator: the other files stay as without it.
+        self.ledger_rng = random.Random(hash(rng.getstate())) if self.movers.ledger > 0 else None
         if self.movers.any:
             self.completed = completed_schedules(rng)
             self.pending = pending_schedules()
@@ -294,6 +312,8 @@ class ScaleWriter:
             status, since, roll = "active", "", "true,"
             if self.movers.any:
                 status, since, roll = self.move(f"G{number}", school_id, grade)
+            if status == "active":
+                self.keep_ledger(f"G{number}")
             student_lines.append(
                 f"G{number},{number},resident_id,{name},{sex},{birth_iso},"
                 f"{rng.choice(ETHNICITY_POOL)},{region},{school_id},{grade},{class_name},{entry},"
@@ -332,6 +352,24 @@ class ScaleWriter:
             movers.suspension_file.write(prefix + rng.choice(self.returned) + "\n")
         return "active", "", "true,"
 
+    def keep_ledger(self, student_number: str) -> None:
+        """With the ledger's share, a case of an active student back since September
+        2018 (consolidated), its returning attempt and an excused absence."""
+        rng, files = self.ledger_rng, self.movers.ledger_files
+        if rng is None or files is None or rng.random() >= self.movers.ledger:
+            return
+        self.cases += 1
+        case_id = f"KC{self.cases:08d}"
+        day = 10 + rng.randrange(10)
+        cause = rng.choice(SCALE_CASE_CAUSES)
+        back = f"2018-09-{day + 7:02d}"
+        files[0].write(
+            f"{case_id},{student_number},2018-09-{day:02d},survey,{cause},"
+            f"2018-09-{day + 1:02d},班主任,{back},returned,{back},regular,false\n"
+        )
+        files[1].write(f"{case_id},{back},班主任,returned\n")
+        files[2].write(f"{student_number},2018-11-05,2018-11-07,3,true\n")
+
     def too_young(self, count: int) -> None:
         """Roster children too young for school (born after the cutoff), with no record."""
         first, last = cohort(ENROLMENT_AGE - 1)
@@ -350,11 +388,13 @@ def scale(
     months: int,
     transfers: float = 0.0,
     suspensions: float = 0.0,
+    ledger: float = 0.0,
 ) -> ScaleCounts:
     """Write a clean folder of ``students`` students, streaming; return the counts.
 
     ``transfers`` and ``suspensions`` are the shares of students with a lawful transfer
-    or suspension; with 0 (the default) the file of the kind is not written.
+    or suspension, ``ledger`` of active students with a (consolidated) case of the
+    dropout ledger; with 0 (the default) the files of the kind are not written.
     """
     started = time.perf_counter()
     months_written = scale_months(months)
@@ -380,7 +420,19 @@ def scale(
                 (out / SCALE_SUSPENSIONS_FILE).open("w", encoding="utf-8", newline="")
             )
             suspension_file.write(",".join(SCALE_SUSPENSION_HEADER) + "\n")
-        movers = Movers(transfers, suspensions, transfer_file, suspension_file)
+        ledger_files = None
+        if ledger > 0:
+            opened = [
+                files.enter_context((out / name).open("w", encoding="utf-8", newline=""))
+                for name in (SCALE_CASES_FILE, SCALE_ATTEMPTS_FILE, SCALE_ABSENCES_FILE)
+            ]
+            opened[0].write(SCALE_CASE_HEADER + "\n")
+            opened[1].write("case_id,on,by,outcome\n")
+            opened[2].write("student_number,start,end,school_days,excused\n")
+            ledger_files = (opened[0], opened[1], opened[2])
+        movers = Movers(
+            transfers, suspensions, transfer_file, suspension_file, ledger, ledger_files
+        )
         writer = ScaleWriter(random.Random(seed), student_file, roster_file, movers)
         for school_id, first_grade, size in plan:
             grades = LAST_PRIMARY_GRADE if first_grade == 1 else LAST_GRADE - LAST_PRIMARY_GRADE
@@ -406,4 +458,5 @@ def scale(
         transfers=writer.transfers,
         suspensions=writer.suspensions,
         seconds=time.perf_counter() - started,
+        cases=writer.cases,
     )
