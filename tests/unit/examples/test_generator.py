@@ -1219,6 +1219,23 @@ def test_a_scale_folder_with_transfers_and_suspensions_is_clean(tmp_path: Path) 
     assert all(derived.suspensions_of[r.number] for r in derived.records if r.status == "suspended")
 
 
+def test_a_scale_folder_with_a_ledger_is_clean_and_the_rest_unchanged(tmp_path: Path) -> None:
+    plain, kept = tmp_path / "plain", tmp_path / "ledger"
+    generate("scale", "--out", str(plain), "--students", "3000", "--seed", "5", "--months", "2")
+    shown = generate(
+        *("scale", "--out", str(kept), "--students", "3000", "--seed", "5", "--months", "2"),
+        "--ledger",
+    )
+
+    assert "ledger cases" in shown
+    assert set() == derive(kept, population_encoding="utf-8")
+    cases = list(read_rows(kept / "cases.csv", "utf-8"))
+    assert 30 <= len(cases) <= 90  # 2% by default
+    assert len(cases) == len(list(read_rows(kept / "attempts.csv", "utf-8")))
+    for name in ("students.csv", "population.csv", "headcounts.csv"):
+        assert (plain / name).read_bytes() == (kept / name).read_bytes()
+
+
 def test_a_scale_folder_is_the_same_for_the_same_seed(tmp_path: Path) -> None:
     for run in ("a", "b"):
         generate(
