@@ -20,8 +20,6 @@ from hypothesis import strategies as st
 from dropout_control.auditing import audit_bundle
 from dropout_control.bundle import Bundle
 from dropout_control.ledger import (
-    Attempt,
-    AttemptOutcome,
     Case,
     CaseHistory,
     CaseOutcome,
@@ -38,7 +36,7 @@ from dropout_control.reconciliation.kinds import HEADCOUNTS
 from dropout_control.registry import RecordStatus
 from dropout_control.registry.kinds import STUDENTS
 from dropout_control.rules import RuleContext
-from dropout_control.strategies import clean_bundles, violating_bundles
+from dropout_control.strategies import case_histories, clean_bundles, violating_bundles
 
 AS_OF = dt.date(2019, 3, 20)
 POLICY = resolve_policy(NATIONAL, on=AS_OF)
@@ -97,39 +95,6 @@ def test_a_return_missing_from_record_and_headcount_always_gets_do_005(
     bundle, case = drawn
     report = audit_bundle(bundle, as_of=AS_OF)
     assert [case.case_id] == [f.subject.reveal() for f in report.select("DO-005")]
-
-
-@st.composite
-def case_histories(draw: st.DrawFn) -> CaseHistory:
-    """Case histories valid by construction: events in any order after the opening."""
-    opened = draw(st.dates(dt.date(2019, 3, 20), dt.date(2023, 12, 31)))
-
-    def later(after: dt.date) -> dt.date | None:
-        return draw(st.one_of(st.none(), st.dates(after, after + dt.timedelta(days=400))))
-
-    plan, report = later(opened), later(opened)
-    returned = later(opened)
-    outcome = draw(st.sampled_from([None, *CaseOutcome]))
-    closed = (returned or later(opened) or opened) if outcome is not None else None
-    if outcome is CaseOutcome.RETURNED and returned is None:
-        returned = closed
-    case = Case(
-        "KC1",
-        opened,
-        student_number="G622921201001010031",
-        plan_made_on=plan,
-        written_report_on=report,
-        closed_on=closed,
-        outcome=outcome,
-        returned_on=returned,
-    )
-    tries = tuple(
-        Attempt("KC1", day, "马老师", draw(st.sampled_from(list(AttemptOutcome))))
-        for day in draw(st.lists(st.dates(opened, opened + dt.timedelta(days=400)), max_size=4))
-    )
-    CaseHistory(case, tries)
-    again = draw(st.one_of(st.none(), st.dates(opened, opened + dt.timedelta(days=800))))
-    return CaseHistory(case, tries, again)
 
 
 @settings(max_examples=200, deadline=None)

@@ -25,6 +25,7 @@ from dropout_control.ledger import (
     AttemptOutcome,
     Case,
     CaseCause,
+    CaseHistory,
     CaseOrigin,
     CaseOutcome,
     Placement,
@@ -49,7 +50,7 @@ from dropout_control.strategies._record_basics import (
 )
 from dropout_control.strategies._students import Placement as GradePlacement
 
-__all__ = ["absences", "attempts", "cases"]
+__all__ = ["absences", "attempts", "case_histories", "cases"]
 
 _DAY = dt.timedelta(days=1)
 RESPONSIBLE = ("班主任 马老师", "村委会 王主任", "乡镇 包保干部", "校长")
@@ -182,6 +183,51 @@ def absences(
         )
 
     return one()
+
+
+@st.composite
+def case_histories(
+    draw: st.DrawFn,
+    *,
+    opened_from: dt.date = dt.date(2019, 3, 20),
+    opened_until: dt.date = dt.date(2023, 12, 31),
+) -> CaseHistory:
+    """Histories of one case valid by construction: opened between the two dates, its
+    plan, written report, return, closing and attempts each on or after the opening (in
+    any order among themselves), a closing with its outcome (a return closed as
+    returned), and maybe the day the child dropped out again."""
+    opened = draw(st.dates(opened_from, opened_until))
+
+    def later(span: int = 400) -> dt.date | None:
+        return draw(st.one_of(st.none(), st.dates(opened, opened + dt.timedelta(days=span))))
+
+    plan, report, returned = later(), later(), later()
+    outcome = draw(st.sampled_from([None, *CaseOutcome]))
+    closed = (returned or later() or opened) if outcome is not None else None
+    if outcome is CaseOutcome.RETURNED and returned is None:
+        returned = closed
+    case = Case(
+        "KC1",
+        opened,
+        student_number="G622921201001010031",
+        plan_made_on=plan,
+        written_report_on=report,
+        closed_on=closed,
+        outcome=outcome,
+        returned_on=returned,
+        responsible=draw(st.sampled_from([None, *RESPONSIBLE])),
+    )
+    days = draw(st.lists(st.dates(opened, opened + dt.timedelta(days=400)), max_size=4))
+    tries = tuple(
+        Attempt(
+            "KC1",
+            day,
+            draw(st.sampled_from(RESPONSIBLE)),
+            draw(st.sampled_from(list(AttemptOutcome))),
+        )
+        for day in days
+    )
+    return CaseHistory(case, tries, later(800))
 
 
 # Plants ------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from dropout_control.strategies._corrections import age_corrections, evidence
 from dropout_control.strategies._headcounts import headcount_entries, headcount_totals, year_months
 from dropout_control.strategies._headcounts import headcounts_of as headcounts_of
 from dropout_control.strategies._headcounts import school_year_months as school_year_months
-from dropout_control.strategies._ledger import absences, attempts, cases
+from dropout_control.strategies._ledger import absences, attempts, case_histories, cases
 from dropout_control.strategies._movements import approvals as approvals
 from dropout_control.strategies._movements import can_suspend as can_suspend
 from dropout_control.strategies._movements import can_transfer as can_transfer
@@ -68,6 +68,7 @@ __all__ = [
     "absences",
     "age_corrections",
     "attempts",
+    "case_histories",
     "cases",
     "children",
     "deferrals",
