@@ -157,7 +157,7 @@ class Case(MaskedRepr):
 
     >>> case = Case("C1", dt.date(2019, 3, 1), resident_id="622921201001010031")
     >>> case
-    Case(case_id='C1', opened_on=datetime.date(2019, 3, 1), student_number=None, resident_id='6229**********0031', origin=None, cause=None, plan_made_on=None, responsible=None, written_report_on=None, closed_on=None, outcome=None, outcome_evidence=None, returned_on=None, placement=None, vocational_considered=None)
+    Case(case_id='C1', opened_on=datetime.date(2019, 3, 1), student_number=None, resident_id='622921**********31', origin=None, cause=None, plan_made_on=None, responsible=None, written_report_on=None, closed_on=None, outcome=None, outcome_evidence=None, returned_on=None, placement=None, vocational_considered=None)
     >>> case.people
     ('622921201001010031',)
     """  # noqa: E501 - a doctest line
