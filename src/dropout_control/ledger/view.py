@@ -146,12 +146,11 @@ def ledger_view(bundle: Bundle, *, as_of: dt.date, policy: Policy) -> LedgerView
         if earliest <= child.birth_date <= latest:
             school_age.append(ListedChild(child.key, county, school, "school_age"))
         suspected += _listed(bundle, child.key, child_suspicions(child, context), county, school)
-    if "cases" in bundle.kinds or "students" in bundle.kinds:
-        for record in bundle.records("students"):
-            if isinstance(record, StudentRecord):
-                county, school = _place(bundle, "students", record)
-                found = student_suspicions(record, context)
-                suspected += _listed(bundle, record.key, found, county, school)
+    for record in bundle.records("students"):
+        if isinstance(record, StudentRecord):
+            county, school = _place(bundle, "students", record)
+            found = student_suspicions(record, context)
+            suspected += _listed(bundle, record.key, found, county, school)
     dropouts = [
         ListedChild(row.person, row.county, row.school, row.stage, None, row.case_id)
         for row in rows

@@ -45,7 +45,6 @@ from dropout_control.strategies._record_basics import (
     DEFAULT_AS_OF,
     SchoolCalendar,
     draw_resident_id,
-    names,
     source,
 )
 from dropout_control.strategies._students import Placement as GradePlacement
@@ -415,6 +414,3 @@ def plant_do_009(draw: st.DrawFn, draft: Draft) -> Draft:
             vocational_considered=draw(st.sampled_from([None, False])),
         ),
     )
-
-
-_ = names
