@@ -218,6 +218,43 @@ class CertificateRow(BaseModel):
     stage: Literal["primary", "junior_secondary"] | None = None
 
 
+class CaseRow(BaseModel):
+    case_id: str
+    opened_on: dt.date
+    student_number: str | None = None
+    resident_id: str | None = None
+    source: (
+        Literal["survey", "absence", "transfer", "suspension", "revisit", "population"] | None
+    ) = None
+    cause: str | None = None
+    plan_made_on: dt.date | None = None
+    responsible: str | None = None
+    written_report_on: dt.date | None = None
+    closed_on: dt.date | None = None
+    outcome: Literal["returned", "deceased", "emigrated", "unable_to_learn", "completed"] | None = (
+        None
+    )
+    outcome_evidence: str | None = None
+    returned_on: dt.date | None = None
+    placement: str | None = None
+    vocational_considered: bool | None = None
+
+
+class AttemptRow(BaseModel):
+    case_id: str
+    on: dt.date
+    by: str
+    outcome: Literal["failed", "returned", "refused"]
+
+
+class AbsenceRow(BaseModel):
+    student_number: str
+    start: dt.date
+    end: dt.date
+    school_days: int
+    excused: bool
+
+
 MODELS: Final[Mapping[str, type[BaseModel]]] = {
     "students": StudentRow,
     "population": PopulationRow,
@@ -229,6 +266,9 @@ MODELS: Final[Mapping[str, type[BaseModel]]] = {
     "evidence": EvidenceRow,
     "home_teaching": HomeTeachingRow,
     "certificates": CertificateRow,
+    "cases": CaseRow,
+    "attempts": AttemptRow,
+    "absences": AbsenceRow,
 }
 
 # --------------------------------------------------------------------------------------
@@ -237,10 +277,17 @@ MODELS: Final[Mapping[str, type[BaseModel]]] = {
 
 # Cells written as JSON booleans and numbers; every other non-empty cell stays text.
 _BOOLEAN_FIELDS: Final = frozenset(
-    {"migrant", "regular_class_placement", "poverty_registered", "present"}
+    {
+        "migrant",
+        "regular_class_placement",
+        "poverty_registered",
+        "present",
+        "excused",
+        "vocational_considered",
+    }
 )
 _INTEGER_FIELDS: Final = frozenset(
-    {"grade", "total", "grade_before", "grade_after", "extensions", "periods"}
+    {"grade", "total", "grade_before", "grade_after", "extensions", "periods", "school_days"}
 )
 _BOOLEANS: Final = {"true": True, "false": False}
 
@@ -298,13 +345,15 @@ def prepare(
     suspensions: float = 0.0,
     corrections: float = 0.0,
     home_teaching: float = 0.0,
+    ledger: float = 0.0,
 ) -> Folder:
     """The cached folder for (students, months, seed and the shares of students with a
-    transfer, a suspension, an age correction and home teaching), generated and
-    converted if missing."""
+    transfer, a suspension, an age correction, home teaching and a case of the ledger),
+    generated and converted if missing."""
     movements = f"-t{transfers:g}-u{suspensions:g}" if transfers or suspensions else ""
     movements += f"-c{corrections:g}" if corrections else ""
     movements += f"-h{home_teaching:g}" if home_teaching else ""
+    movements += f"-l{ledger:g}" if ledger else ""
     root = cache / f"scale-n{students}-m{months}-s{seed}{movements}"
     marker = root / COMPLETE
     if marker.is_file():
@@ -331,6 +380,7 @@ def prepare(
             *(["--suspensions", str(suspensions)] if suspensions else []),
             *(["--corrections", str(corrections)] if corrections else []),
             *(["--home-teaching", str(home_teaching)] if home_teaching else []),
+            *(["--ledger", str(ledger)] if ledger else []),
         ],
         check=True,
         stdout=subprocess.DEVNULL,
@@ -515,6 +565,7 @@ class Result:
     suspensions: float = 0.0  # share of students with a suspension
     corrections: float = 0.0  # share of students with an age correction
     home_teaching: float = 0.0  # share of active students taught at home
+    ledger: float = 0.0  # share of active students with a case of the dropout ledger
 
 
 def environment() -> dict[str, str]:
@@ -538,6 +589,7 @@ def benchmark(arguments: argparse.Namespace) -> Result:
         suspensions=arguments.suspensions,
         corrections=arguments.corrections,
         home_teaching=arguments.home_teaching,
+        ledger=arguments.ledger,
     )
     form: str = arguments.format
     folder = prepared.path(form)
@@ -586,6 +638,7 @@ def benchmark(arguments: argparse.Namespace) -> Result:
         suspensions=arguments.suspensions,
         corrections=arguments.corrections,
         home_teaching=arguments.home_teaching,
+        ledger=arguments.ledger,
     )
     return result
 
@@ -598,7 +651,7 @@ def table(result: Result) -> str:
         f"{result.students:,} students, {result.months} month(s), "
         f"transfers {result.transfers:g}, suspensions {result.suspensions:g}, "
         f"age corrections {result.corrections:g}, home teaching {result.home_teaching:g}, "
-        f"{result.format}, "
+        f"ledger {result.ledger:g}, {result.format}, "
         f"best of {result.repeat}: {rows:,} rows ({by_kind})",
         f"records made {result.records:,}, findings {result.findings:,}",
         "",
@@ -703,6 +756,14 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         default=0.002,
         metavar="SHARE",
         help="share of active students taught at home (default 0.002; 0 for none)",
+    )
+    parser.add_argument(
+        "--ledger",
+        type=_share,
+        default=0.02,
+        metavar="SHARE",
+        help="share of active students with a case of the dropout ledger (default 0.02; 0 "
+        "for none)",
     )
     parser.add_argument("--format", choices=FORMATS, default="jsonl")
     parser.add_argument("--repeat", type=_positive, default=3, help="passes per phase")

@@ -27,7 +27,7 @@ one seed always gives the same bytes. The script uses the standard library and
         --manifest examples/linxia-demo-planted.json --seed 2019
     python examples/generate.py scale --out /tmp/scale --students 100000 --seed 1 \\
         [--months 12] [--transfers [SHARE]] [--suspensions [SHARE]] \\
-        [--corrections [SHARE]] [--home-teaching [SHARE]]
+        [--corrections [SHARE]] [--home-teaching [SHARE]] [--ledger [SHARE]]
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from examples.linxia.scale import (
     DEFAULT_CORRECTION_SHARE,
     DEFAULT_HOME_TEACHING_SHARE,
+    DEFAULT_LEDGER_SHARE,
     DEFAULT_SUSPENSION_SHARE,
     DEFAULT_TRANSFER_SHARE,
     scale,
@@ -72,6 +73,12 @@ SHARES: Final = (
         DEFAULT_HOME_TEACHING_SHARE,
         "home_teaching.csv",
         "is taught at home (active students only)",
+    ),
+    (
+        "--ledger",
+        DEFAULT_LEDGER_SHARE,
+        "cases.csv, attempts.csv and absences.csv",
+        "has a case of the dropout ledger (active students only)",
     ),
 )
 
@@ -133,6 +140,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         suspensions=arguments.suspensions,
         corrections=arguments.corrections,
         home_teaching=arguments.home_teaching,
+        ledger=arguments.ledger,
     )
     movers = ""
     if counts.transfers or counts.suspensions:
@@ -141,6 +149,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         movers += f"{counts.corrections} age corrections, "
     if counts.home_taught:
         movers += f"{counts.home_taught} taught at home, "
+    if counts.cases:
+        movers += f"{counts.cases} ledger cases, "
     print(
         f"wrote {arguments.out}: {counts.students} students, {counts.population} roster "
         f"children, {counts.headcounts} headcount rows, {counts.totals} totals, "

@@ -13,7 +13,11 @@ corrections of a few days, approved by the city bureau, each with the birth cert
 that shows the new date; the record, the roster and the roll follow the new number and
 the student keeps its G number for life); with a ``home_teaching`` share,
 ``home_teaching.csv`` (students taught at home, assessed, excused on the roll and
-visited every Tuesday and Thursday school day for three periods: on track).
+visited every Tuesday and Thursday school day for three periods: on track);
+with a ``ledger`` share, also
+``cases.csv``, ``attempts.csv`` and ``absences.csv``: active students brought back from
+a case in September 2018 (consolidated since), one returning attempt each and an
+excused absence of three school days.
 """
 
 from __future__ import annotations
@@ -125,6 +129,15 @@ JUNIOR_SCHOOL_SIZE: Final = 1200
 SCALE_EXTRA_YOUNG: Final = 0.03  # roster children too young for school, per student
 DEFAULT_TRANSFER_SHARE: Final = 0.02  # --transfers without a share
 DEFAULT_SUSPENSION_SHARE: Final = 0.01  # --suspensions without a share
+DEFAULT_LEDGER_SHARE: Final = 0.02  # --ledger without a share
+SCALE_CASES_FILE: Final = "cases.csv"
+SCALE_ATTEMPTS_FILE: Final = "attempts.csv"
+SCALE_ABSENCES_FILE: Final = "absences.csv"
+SCALE_CASE_HEADER: Final = (
+    "case_id,student_number,opened_on,source,cause,plan_made_on,responsible,closed_on,"
+    "outcome,returned_on,placement,vocational_considered"
+)
+SCALE_CASE_CAUSES: Final = ("learning", "work", "poverty", "distance", "illness")
 SCHEDULES: Final = 97  # lawful approval schedules and suspensions drawn once, reused
 
 
@@ -141,6 +154,7 @@ class ScaleCounts:
     seconds: float
     home_taught: int = 0
     certificates: int = 0
+    cases: int = 0
 
 
 class IdentityNumbers:
@@ -237,6 +251,8 @@ class Movers:
     corrections: float = 0.0
     correction_file: TextIO | None = None
     evidence_file: TextIO | None = None
+    ledger: float = 0.0
+    ledger_files: tuple[TextIO, TextIO, TextIO] | None = None  # cases, attempts, absences
 
     @property
     def any(self) -> bool:
@@ -373,6 +389,9 @@ class ScaleWriter:
         self.transfers = 0
         self.suspensions = 0
         self.corrections = 0
+        self.cases = 0
+        # The ledger draws from its own generator: the other files stay as without it.
+        self.ledger_rng = random.Random(hash(rng.getstate())) if self.movers.ledger > 0 else None
         if self.movers.any:
             self.completed = completed_schedules(rng)
             self.pending = pending_schedules()
@@ -446,6 +465,8 @@ class ScaleWriter:
             if status == "active" and self.home_taught.draw(f"G{old}"):
                 mode, disability, assessed = "home_teaching", "多重残疾", f"{year}-08-20"
                 roll = "false,home_teaching"
+            if status == "active" and mode == "day":
+                self.keep_ledger(f"G{old}")
             student_lines.append(
                 f"G{old},{number},resident_id,{name},{sex},{birth_iso},"
                 f"{rng.choice(ETHNICITY_POOL)},{region},{school_id},{grade},{class_name},{entry},"
@@ -492,6 +513,24 @@ class ScaleWriter:
             movers.suspension_file.write(prefix + rng.choice(self.returned) + "\n")
         return "active", "", "true,"
 
+    def keep_ledger(self, student_number: str) -> None:
+        """With the ledger's share, a case of an active student back since September
+        2018 (consolidated), its returning attempt and an excused absence."""
+        rng, files = self.ledger_rng, self.movers.ledger_files
+        if rng is None or files is None or rng.random() >= self.movers.ledger:
+            return
+        self.cases += 1
+        case_id = f"KC{self.cases:08d}"
+        day = 10 + rng.randrange(10)
+        cause = rng.choice(SCALE_CASE_CAUSES)
+        back = f"2018-09-{day + 7:02d}"
+        files[0].write(
+            f"{case_id},{student_number},2018-09-{day:02d},survey,{cause},"
+            f"2018-09-{day + 1:02d},班主任,{back},returned,{back},regular,false\n"
+        )
+        files[1].write(f"{case_id},{back},班主任,returned\n")
+        files[2].write(f"{student_number},2018-11-05,2018-11-07,3,true\n")
+
     def too_young(self, count: int) -> None:
         """Roster children too young for school (born after the cutoff), with no record."""
         first, last = cohort(ENROLMENT_AGE - 1)
@@ -512,12 +551,14 @@ def scale(
     suspensions: float = 0.0,
     corrections: float = 0.0,
     home_teaching: float = 0.0,
+    ledger: float = 0.0,
 ) -> ScaleCounts:
     """Write a clean folder of ``students`` students, streaming; return the counts.
 
     ``transfers``, ``suspensions`` and ``corrections`` are the shares of students with a
     lawful transfer, suspension or age correction, ``home_teaching`` the share of active
-    students taught at home; with 0 (the default) the files of the kind are not written.
+    students taught at home, ``ledger`` of active students with a (consolidated) case of
+    the dropout ledger; with 0 (the default) the files of the kind are not written.
     """
     started = time.perf_counter()
     months_written = scale_months(months)
@@ -543,6 +584,16 @@ def scale(
                 (out / SCALE_SUSPENSIONS_FILE).open("w", encoding="utf-8", newline="")
             )
             suspension_file.write(",".join(SCALE_SUSPENSION_HEADER) + "\n")
+        ledger_files = None
+        if ledger > 0:
+            opened = [
+                files.enter_context((out / name).open("w", encoding="utf-8", newline=""))
+                for name in (SCALE_CASES_FILE, SCALE_ATTEMPTS_FILE, SCALE_ABSENCES_FILE)
+            ]
+            opened[0].write(SCALE_CASE_HEADER + "\n")
+            opened[1].write("case_id,on,by,outcome\n")
+            opened[2].write("student_number,start,end,school_days,excused\n")
+            ledger_files = (opened[0], opened[1], opened[2])
         correction_file = evidence_file = None
         if corrections > 0:
             correction_file = files.enter_context(
@@ -561,6 +612,8 @@ def scale(
             corrections,
             correction_file,
             evidence_file,
+            ledger,
+            ledger_files,
         )
         home_taught = HomeTaught()
         if home_teaching > 0:
@@ -610,4 +663,5 @@ def scale(
         seconds=time.perf_counter() - started,
         home_taught=home_taught.count,
         certificates=writer.certificates,
+        cases=writer.cases,
     )

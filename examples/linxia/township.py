@@ -18,6 +18,7 @@ from dropout_control.identity import ResidentId
 from examples.linxia.certificates import Certificates
 from examples.linxia.corrections import Corrections
 from examples.linxia.home_teaching import HomeTeaching
+from examples.linxia.ledger import Ledger
 from examples.linxia.records import (
     Child,
     DeferralRow,
@@ -98,6 +99,8 @@ class Township:
         self.home_teaching = HomeTeaching(self.ids, seed)
         # And after them (examples.linxia.certificates):
         self.certificates = Certificates(self.rng)
+        # and the dropout ledger after them (examples.linxia.ledger):
+        self.ledger = Ledger(self.ids, self.rng)
 
     # --- people -----------------------------------------------------------------------
 

@@ -224,8 +224,8 @@ def plant_age(town: Township) -> None:
         child = town.child(town.born(age))  # AGE-002: a dropout's record only
         town.on_roster(child, plants=[("AGE-002", "only a 辍学 record")])
         town.finish(town.enrol(child, usual_grade(child.birth_date)), "dropped_out", since)
-    for age, grade, note in ((12, 5, "aged 12 in grade 5"), (15, 8, "aged 15 in grade 8")):
-        child = town.child(town.born(age))  # AGE-004: two years over age
+    for age, grade, note in ((12, 4, "aged 12 in grade 4"), (15, 7, "aged 15 in grade 7")):
+        child = town.child(town.born(age))  # AGE-004 (and DO-009): three years over age
         town.on_roster(child)
         town.enrol(child, grade, plants=[("AGE-004", note)])
     for grounds, approver, until, note in (

@@ -29,6 +29,17 @@ from examples.linxia.corrections import (
     evidence_cells,
 )
 from examples.linxia.home_teaching import HOME_TEACHING_FIELDS, HOME_TEACHING_FILE, visit_cells
+from examples.linxia.ledger import (
+    ABSENCE_HEADER,
+    ABSENCES_FILE,
+    ATTEMPT_HEADER,
+    ATTEMPTS_FILE,
+    CASE_HEADER,
+    CASES_FILE,
+    absence_cells,
+    attempt_cells,
+    case_cells,
+)
 from examples.linxia.movements import Movements
 from examples.linxia.records import (
     ManifestEntry,
@@ -358,6 +369,13 @@ def write_folder(town: Township, folder: Path) -> None:
         (certificate_cells(row) for row in town.certificates.rows),
     )
     write_csv(folder / SCHOOLS_FILE, SCHOOL_FIELDS, school_rows())
+    write_csv(folder / CASES_FILE, CASE_HEADER, (case_cells(r) for r in town.ledger.cases))
+    write_csv(
+        folder / ATTEMPTS_FILE, ATTEMPT_HEADER, (attempt_cells(r) for r in town.ledger.attempts)
+    )
+    write_csv(
+        folder / ABSENCES_FILE, ABSENCE_HEADER, (absence_cells(r) for r in town.ledger.absences)
+    )
 
 
 def suspension_object(suspension: SuspensionRow) -> dict[str, object]:
@@ -396,6 +414,9 @@ def manifest_entries(town: Township) -> Iterator[ManifestEntry]:
         (AGE_CORRECTIONS_FILE, town.corrections.rows),
         (HOME_TEACHING_FILE, town.home_teaching.rows),
         (CERTIFICATES_FILE, town.certificates.rows),
+        (CASES_FILE, town.ledger.cases),
+        (ATTEMPTS_FILE, town.ledger.attempts),
+        (ABSENCES_FILE, town.ledger.absences),
     )
     for file, rows in files:
         for row in rows:
@@ -428,6 +449,7 @@ def build_demo(seed: int) -> Township:
     lay_out_totals(town)
     town.corrections.plant(town.students)
     town.certificates.plant(town.students, town.roster)
+    town.ledger.plant(town.students, town.roster)
     return town
 
 

@@ -24,6 +24,7 @@ from dropout_control.catalogue import load_rules
 from dropout_control.completion.retention import retention_metrics
 from dropout_control.findings import Finding, InputSummary, Report, Severity, SkippedRule
 from dropout_control.identity import region
+from dropout_control.ledger.figures import ledger_metrics
 from dropout_control.metrics import (
     CountyMetrics,
     FindingCounts,
@@ -125,10 +126,12 @@ def _audit(
         if any(item.figure == "whereabouts" for item in not_known)
         else _whereabouts_counts(bundle, places, as_of=as_of, policy=policy)
     )
+    ledger = ledger_metrics(bundle, as_of=as_of, policy=policy) if "cases" in bundle.kinds else None
     metrics = attrs.evolve(
         _metrics(bundle, places, tally, whereabouts, not_known),
         records_skipped=records_skipped,
         retention=_retention(bundle, as_of=as_of, policy=policy),
+        ledger=ledger,
     )
     return Report(
         as_of=as_of,

@@ -28,6 +28,7 @@ KIND_MODULES: tuple[str, ...] = (
     "dropout_control.age_corrections.kinds",
     "dropout_control.home_teaching.kinds",
     "dropout_control.completion.kinds",
+    "dropout_control.ledger.kinds",
 )
 """The modules that declare the library's record kinds, one per domain package."""
 
@@ -50,6 +51,7 @@ RULE_MODULES: tuple[str, ...] = (
     "dropout_control.age_corrections.rules",
     "dropout_control.home_teaching.rules",
     "dropout_control.completion.rules",
+    "dropout_control.ledger.rules",
 )
 """The modules that hold the library's rules, one per domain package."""
 

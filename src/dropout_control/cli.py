@@ -30,9 +30,11 @@ from dropout_control.age_corrections import (
     new_resident_id,
 )
 from dropout_control.api import audit, bundle_from_read
+from dropout_control.auditing import audit_bundle
 from dropout_control.calendar.span import EARLIEST_DATE, LATEST_DATE, is_supported_date
 from dropout_control.catalogue import load_rules
 from dropout_control.completion import CertificateKind, Stage, eligibility
+from dropout_control.completion.queries import township_of
 from dropout_control.errors import DropoutControlError, InvalidLunarDate, InvalidRecord
 from dropout_control.identity import (
     ResidentId,
@@ -44,6 +46,7 @@ from dropout_control.identity import (
 )
 from dropout_control.identity.student_number import compact as compact_number
 from dropout_control.io.folder import read_folder
+from dropout_control.io.ledger_report import LEDGER_FORMATS, write_ledger, write_ledger_xlsx
 from dropout_control.io.plain import unstructure
 from dropout_control.io.reports import (
     FORMATS,
@@ -52,6 +55,7 @@ from dropout_control.io.reports import (
     write_report_file,
 )
 from dropout_control.io.schema import report_schema_text
+from dropout_control.ledger.view import NOT_KNOWN, Drawn, draw_for_inspection, ledger_view
 from dropout_control.policy import (
     NATIONAL,
     Layer,
@@ -96,6 +100,62 @@ def _date(text: str) -> dt.date:
             f"{EARLIEST_DATE.isoformat()} to {LATEST_DATE.isoformat()}"
         )
     return day
+
+
+def _eligibility_parser(commands: argparse._SubParsersAction[_Parser]) -> _Parser:
+    """The ``eligibility`` command's parser."""
+    eligible = commands.add_parser(
+        "eligibility",
+        help="may a student get a certificate, with every reason",
+        description="Say whether the student of STUDENT (a student number) in FOLDER may get "
+        "a certificate of the kind on the date, and every reason against it, each with the "
+        "rule, the parameter and its source.",
+    )
+    eligible.add_argument("folder", metavar="FOLDER", type=Path)
+    eligible.add_argument("student", metavar="STUDENT")
+    eligible.add_argument(
+        "--kind", choices=[kind.value for kind in CertificateKind], default="completion"
+    )
+    eligible.add_argument(
+        "--stage", choices=[stage.value for stage in Stage], default=None, help="default: derived"
+    )
+    eligible.add_argument("--school", default=None, metavar="SCHOOL_ID", help="issuing school")
+    eligible.add_argument(
+        "--on", type=_date, default=None, metavar="DATE", help="the issue date (default: today)"
+    )
+    eligible.add_argument("--jurisdiction", default=NATIONAL, metavar="CODE")
+    eligible.add_argument("--format", choices=("text", "json"), default="text")
+    eligible.add_argument("--reveal", action="store_true", help="show the number in clear")
+    return eligible
+
+
+def _ledger_parser(commands: argparse._SubParsersAction[_Parser]) -> _Parser:
+    """The ``ledger`` command's parser."""
+    ledger = commands.add_parser(
+        "ledger",
+        help="the dropout ledger: open cases, owners, due dates, the routine lists",
+        description="List the cases of FOLDER's dropout ledger (cases.csv) that are still "
+        "followed on the date, by county, township and school, with stage, cause, next "
+        "step, owner, due date and days overdue, and the three lists of the routine "
+        "reporting: school-age children, suspected dropouts, dropouts. Exit status 1 when "
+        "a case is overdue.",
+    )
+    ledger.add_argument("folder", metavar="FOLDER", type=Path)
+    ledger.add_argument("--as-of", type=_date, default=None, metavar="DATE")
+    ledger.add_argument("--jurisdiction", default=NATIONAL, metavar="CODE")
+    ledger.add_argument("--format", choices=LEDGER_FORMATS, default="text")
+    ledger.add_argument("--output", type=Path, default=None, metavar="FILE")
+    ledger.add_argument("--reveal", action="store_true", help="show numbers in clear")
+    ledger.add_argument(
+        "--inspect",
+        type=int,
+        default=0,
+        metavar="N",
+        help="draw N schools (or townships) for unannounced inspection, weighted by findings",
+    )
+    ledger.add_argument("--seed", type=int, default=0, metavar="S", help="the draw's seed")
+    ledger.add_argument("--inspect-by", choices=("school", "township"), default="school")
+    return ledger
 
 
 def _build_parser() -> _Parser:
@@ -199,28 +259,8 @@ def _build_parser() -> _Parser:
     where.add_argument("--format", choices=("text", "json"), default="text")
     where.add_argument("--reveal", action="store_true", help="show the number in clear")
 
-    eligible = commands.add_parser(
-        "eligibility",
-        help="may a student get a certificate, with every reason",
-        description="Say whether the student of STUDENT (a student number) in FOLDER may get "
-        "a certificate of the kind on the date, and every reason against it, each with the "
-        "rule, the parameter and its source.",
-    )
-    eligible.add_argument("folder", metavar="FOLDER", type=Path)
-    eligible.add_argument("student", metavar="STUDENT")
-    eligible.add_argument(
-        "--kind", choices=[kind.value for kind in CertificateKind], default="completion"
-    )
-    eligible.add_argument(
-        "--stage", choices=[stage.value for stage in Stage], default=None, help="default: derived"
-    )
-    eligible.add_argument("--school", default=None, metavar="SCHOOL_ID", help="issuing school")
-    eligible.add_argument(
-        "--on", type=_date, default=None, metavar="DATE", help="the issue date (default: today)"
-    )
-    eligible.add_argument("--jurisdiction", default=NATIONAL, metavar="CODE")
-    eligible.add_argument("--format", choices=("text", "json"), default="text")
-    eligible.add_argument("--reveal", action="store_true", help="show the number in clear")
+    eligible = _eligibility_parser(commands)
+    ledger = _ledger_parser(commands)
 
     rules = commands.add_parser(
         "rules",
@@ -235,7 +275,7 @@ def _build_parser() -> _Parser:
         description="Print the JSON Schema (draft 2020-12) that every report written by "
         "'audit --format json' follows, generated from the report's classes.",
     )
-    for command in (check, params, audit, where, eligible, rules, schema):
+    for command in (check, params, audit, where, eligible, ledger, rules, schema):
         # Also after the command's name; not given there, it leaves the main option alone.
         command.add_argument(
             "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
@@ -712,6 +752,44 @@ def _eligibility(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK if answer.eligible else EXIT_FINDINGS
 
 
+# ledger --------------------------------------------------------------------------------
+
+
+def _ledger(args: argparse.Namespace, out: TextIO) -> int:
+    as_of: dt.date = args.as_of or dt.date.today()  # noqa: DTZ011 - only the command line reads the clock
+    if args.inspect < 0:
+        raise UsageError("--inspect N needs N >= 0")
+    if args.output is not None:
+        _refuse_output_inside(args.output, args.folder)
+    elif args.format == "xlsx":
+        raise UsageError("--format xlsx needs --output FILE")
+    read = read_folder(args.folder)
+    read.require_input(args.folder)
+    bundle = bundle_from_read(read)
+    policy = resolve_policy(args.jurisdiction, on=as_of)
+    view = ledger_view(bundle, as_of=as_of, policy=policy)
+    drawn: tuple[Drawn, ...] = ()
+    if args.inspect:
+        report = audit_bundle(bundle, as_of=as_of, jurisdiction=args.jurisdiction)
+        by_place: dict[str, int] = {}
+        for school in report.metrics.schools:
+            place = (
+                school.school_id
+                if args.inspect_by == "school"
+                else township_of(bundle, school.school_id) or NOT_KNOWN
+            )
+            by_place[place] = by_place.get(place, 0) + school.findings.total
+        drawn = draw_for_inspection(by_place, args.inspect, seed=args.seed)
+    if args.format == "xlsx":
+        write_ledger_xlsx(view, args.output, drawn=drawn, reveal=args.reveal)
+    elif args.output is not None:
+        with args.output.open("w", encoding="utf-8", newline="") as stream:
+            write_ledger(view, stream, fmt=args.format, drawn=drawn, reveal=args.reveal)
+    else:
+        write_ledger(view, out, fmt=args.format, drawn=drawn, reveal=args.reveal)
+    return EXIT_FINDINGS if view.overdue else EXIT_OK
+
+
 # rules ---------------------------------------------------------------------------------
 
 
@@ -758,6 +836,7 @@ _HANDLERS = {
     "check-correction": _check_correction,
     "check-id": _check_id,
     "eligibility": _eligibility,
+    "ledger": _ledger,
     "params": _params,
     "rules": _rules,
     "schema": _schema,

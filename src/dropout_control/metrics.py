@@ -21,9 +21,11 @@ import attrs
 from dropout_control.reasons import Stated
 
 __all__ = [
+    "CaseCounts",
     "CohortRetention",
     "CountyMetrics",
     "FindingCounts",
+    "LedgerMetrics",
     "Metrics",
     "NotKnown",
     "PlaceRetention",
@@ -54,6 +56,38 @@ class FindingCounts:
     def total(self) -> int:
         """Findings of every severity."""
         return self.error + self.warning + self.info
+
+
+@attrs.frozen(kw_only=True)
+class CaseCounts:
+    """Cases of the dropout ledger (台账) by what became of them on the audit date:
+    opened by then, returned (back in school, consolidated or not), consolidated (still
+    in school a term later), dropped out again, still open (the child still out)."""
+
+    opened: int = 0
+    returned: int = 0
+    consolidated: int = 0
+    dropped_out_again: int = 0
+    still_open: int = 0
+
+
+def _case_counts(value: Mapping[str, CaseCounts]) -> Mapping[str, CaseCounts]:
+    return MappingProxyType(dict(sorted(value.items())))
+
+
+@attrs.frozen(kw_only=True)
+class LedgerMetrics:
+    """The figures of the dropout ledger: cases overall, by cause and by county (the
+    county of the child's record, else of its resident ID; ``unknown`` when neither
+    tells), and the median days from suspicion to registration (cases whose child is a
+    suspect the audit can date, on or before the case was opened) and from registration
+    to return (``None`` when no case gives one)."""
+
+    cases: CaseCounts = attrs.field(factory=CaseCounts)
+    by_cause: Mapping[str, CaseCounts] = attrs.field(factory=dict, converter=_case_counts)
+    by_county: Mapping[str, CaseCounts] = attrs.field(factory=dict, converter=_case_counts)
+    median_days_suspicion_to_registration: float | None = None
+    median_days_registration_to_return: float | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -203,7 +237,8 @@ class Metrics:
     """Every figure of a report: overall, per school and per county (both sorted by
     code), and children by whereabouts (``None``, null in JSON, when the audit could not
     say: no students nor population, a policy without the parameters it needs, or a kind
-    it depends on not read).
+    it depends on not read). ``ledger`` holds the dropout ledger's figures (``None``
+    without a ledger: no ``cases`` file).
 
     ``not_known`` lists the figures the audit cannot give and why: a file of a kind could
     not be read (whereabouts then says nothing rather than "out of school" for every
@@ -221,6 +256,7 @@ class Metrics:
     schools: tuple[SchoolMetrics, ...] = ()
     counties: tuple[CountyMetrics, ...] = ()
     whereabouts: WhereaboutsCounts | None = None
+    ledger: LedgerMetrics | None = None
     not_known: tuple[NotKnown, ...] = ()
     records_skipped: Mapping[str, int] = attrs.field(factory=dict, converter=_counts)
     retention: RetentionMetrics | None = None

@@ -53,9 +53,18 @@ def test_every_finding_points_at_a_row(report: Report) -> None:
     assert [] == [f for f in report.findings if f.source is None]
 
 
+# Rules whose parameters come into force after the demo's audit date: they cannot be
+# planted on it (DO-004 from 1 June 2021).
+NOT_YET_IN_FORCE = {"DO-004"}
+
+
 def test_every_rule_of_the_catalogue_has_at_least_two_planted_cases() -> None:
     planted = Counter(rule for rule, _, _ in _planted())
-    assert [] == [str(r.id) for r in load_rules() if planted[str(r.id)] < 2]
+    assert [] == [
+        str(r.id)
+        for r in load_rules()
+        if planted[str(r.id)] < 2 and str(r.id) not in NOT_YET_IN_FORCE
+    ]
 
 
 def test_a_child_present_at_another_school_gets_one_tr_007_naming_both_rows(
@@ -112,7 +121,7 @@ def test_every_row_is_a_record_or_a_finding(report: Report) -> None:
 
 
 def test_no_rule_of_this_version_is_skipped_on_the_demo(report: Report) -> None:
-    assert [] == [str(s.rule) for s in report.skipped_rules]
+    assert NOT_YET_IN_FORCE == {str(s.rule) for s in report.skipped_rules}
 
 
 def test_the_python_api_example_runs() -> None:

@@ -39,7 +39,8 @@ def _clear_personal_values(record: object) -> Iterator[str]:
 
 
 def _bundles() -> st.SearchStrategy[Bundle]:
-    rules = st.sampled_from(sorted(RULES_WITH_STRATEGIES))
+    # DO-004 reads a parameter in force from 1 June 2021, after the audit date.
+    rules = st.sampled_from(sorted(RULES_WITH_STRATEGIES - {"DO-004"}))
     return st.one_of(clean_bundles(), rules.flatmap(violating_bundles))
 
 

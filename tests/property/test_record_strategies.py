@@ -47,7 +47,10 @@ from dropout_control.reconciliation import HeadcountEntry, HeadcountTotal
 from dropout_control.registry import RecordStatus, StudentRecord
 from dropout_control.registry.kinds import STUDENTS
 from dropout_control.strategies import (
+    absences,
     age_corrections,
+    attempts,
+    cases,
     certificates,
     children,
     clean_bundles,
@@ -89,6 +92,9 @@ RECORD_STRATEGIES: dict[str, st.SearchStrategy[object]] = {
     "home_teaching": home_teaching_visits(),
     "certificates": certificates(),
     "schools": schools(),
+    "cases": cases(),
+    "attempts": attempts(),
+    "absences": absences(),
 }
 
 

@@ -24,7 +24,8 @@ def _long_way(bundle: Bundle, policy: Policy) -> list[tuple[str, str | None, str
 @given(
     st.one_of(
         clean_bundles(),
-        st.sampled_from(sorted(RULES_WITH_STRATEGIES)).flatmap(violating_bundles),
+        # DO-004 reads a parameter in force from 1 June 2021, after the default date.
+        st.sampled_from(sorted(RULES_WITH_STRATEGIES - {"DO-004"})).flatmap(violating_bundles),
     )
 )
 def test_whereabouts_counted_without_evidence_agree_with_the_long_way(bundle: Bundle) -> None:

@@ -23,6 +23,7 @@ from dropout_control.calendar.cohorts import (
 from dropout_control.calendar.lunar import LunarDate, read_as_lunar, same_day_lunar_and_gregorian
 from dropout_control.calendar.month_day import MonthDay, MonthDaySpan
 from dropout_control.calendar.school_days import (
+    SchoolDays,
     add_school_days,
     count_school_days,
     school_days_between,
@@ -43,6 +44,7 @@ __all__ = [
     "LunarDate",
     "MonthDay",
     "MonthDaySpan",
+    "SchoolDays",
     "SchoolYear",
     "Term",
     "WorkingCalendar",

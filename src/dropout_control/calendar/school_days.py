@@ -13,18 +13,23 @@ arithmetic here.
 The arithmetic is on whole weeks, so the cost does not grow with the span; it grows
 with the number of holidays and make-up days given (each is looked at once).
 
-:func:`school_days_between` counts under a policy instead: China's working days of
-``calendar.working_day_arrangements`` less those of the winter and summer vacations
-(``school_year.winter_vacation``, ``school_year.summer_vacation``), for what is pro rata
-to a school year (home teaching, absence).
+:class:`SchoolDays` and :func:`school_days_between` count the school days of a policy:
+weekdays, less the official days off of ``calendar.working_day_arrangements`` and the
+days of the winter and summer vacations (``school_year.winter_vacation``,
+``school_year.summer_vacation``). Weekend days worked in exchange for a holiday are not
+counted: a county's schools may or may not keep them, and a vacation swallows most.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Collection, Iterator, Set
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
+import attrs
+
+from dropout_control.calendar.month_day import MonthDaySpan
 from dropout_control.errors import InvalidRecord
 from dropout_control.policy.keys import (
     CALENDAR_WORKING_DAY_ARRANGEMENTS,
@@ -34,11 +39,10 @@ from dropout_control.policy.keys import (
 from dropout_control.reasons import NEGATIVE
 
 if TYPE_CHECKING:
-    from dropout_control.calendar.month_day import MonthDaySpan
     from dropout_control.calendar.working_days import WorkingCalendar
     from dropout_control.policy import Policy
 
-__all__ = ["add_school_days", "count_school_days", "school_days_between"]
+__all__ = ["SchoolDays", "add_school_days", "count_school_days", "school_days_between"]
 
 # Day ordinals (date.toordinal) start at 1 on 1 January of year 1, a Monday.
 _WEEKDAYS_PER_WEEK = 5
@@ -157,57 +161,111 @@ def add_school_days(
     return dt.date.fromordinal(nth_weekday(weekdays_before(position + 1) + remaining))
 
 
-def _vacations(
-    start: dt.date, end: dt.date, *, policy: Policy
-) -> Iterator[tuple[dt.date, dt.date]]:
-    """The vacations that may meet ``start`` to ``end``, as (first, last) days, merged
-    where they overlap, in date order."""
-    spans = [
-        cast("MonthDaySpan", policy.value(key))
-        for key in (SCHOOL_YEAR_WINTER_VACATION, SCHOOL_YEAR_SUMMER_VACATION)
-    ]
-    found: list[tuple[dt.date, dt.date]] = []
-    for year in range(start.year - 1, end.year + 1):
-        for span in spans:
-            last_year = year if span.start <= span.end else year + 1
-            found.append((span.start.in_year(year), span.end.in_year(last_year)))
-    found.sort()
-    merged: list[tuple[dt.date, dt.date]] = []
-    for first, last in found:
-        if merged and first <= merged[-1][1] + dt.timedelta(days=1):
-            merged[-1] = (merged[-1][0], max(last, merged[-1][1]))
-        else:
-            merged.append((first, last))
-    yield from merged
+def _vacations(span: MonthDaySpan, first_year: int, last_year: int) -> Iterator[tuple[int, int]]:
+    """The day ordinals (first, last) of ``span`` in each year from ``first_year``."""
+    crosses = span.end < span.start
+    for year in range(first_year, last_year + 1):
+        start = span.start.in_year(year)
+        end = span.end.in_year(year + 1 if crosses else year)
+        yield start.toordinal(), end.toordinal()
+
+
+@attrs.frozen
+class SchoolDays:
+    """The school days (上课日) of one policy: weekdays, less the official days off and
+    the winter and summer vacations.
+
+    Built once per policy with :meth:`of_policy` and reused. A count that runs through a
+    year the working calendar does not hold raises
+    :class:`~dropout_control.errors.WorkingDaysNotCovered`, never a count of plain
+    weekdays.
+
+    >>> from dropout_control.policy import resolve_policy
+    >>> days = SchoolDays.of_policy(resolve_policy(on=dt.date(2019, 9, 1)))
+    >>> days.count(dt.date(2019, 9, 30), dt.date(2019, 10, 11))
+    5
+    >>> days.count(dt.date(2020, 1, 13), dt.date(2020, 2, 28))
+    11
+    >>> days.reached(dt.date(2019, 9, 27), 5)
+    datetime.date(2019, 10, 10)
+    """
+
+    calendar: WorkingCalendar
+    winter_vacation: MonthDaySpan
+    summer_vacation: MonthDaySpan
+    # Weekdays off, as sorted day ordinals, for bisection.
+    _off: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        off = sorted(
+            day.toordinal()
+            for item in self.calendar.years.values()
+            for day in item.days_off
+            if day.weekday() < _SATURDAY
+        )
+        object.__setattr__(self, "_off", tuple(off))
+
+    @classmethod
+    def of_policy(cls, policy: Policy) -> SchoolDays:
+        """The school days under ``policy``'s working calendar and vacations."""
+        from dropout_control.calendar.working_days import WorkingCalendar  # noqa: PLC0415
+
+        return cls(
+            policy.value(CALENDAR_WORKING_DAY_ARRANGEMENTS, WorkingCalendar),
+            policy.value(SCHOOL_YEAR_WINTER_VACATION, MonthDaySpan),
+            policy.value(SCHOOL_YEAR_SUMMER_VACATION, MonthDaySpan),
+        )
+
+    def _open_weekdays(self, first: int, last: int) -> int:
+        """Weekdays that are not days off among the ordinals ``first`` to ``last``."""
+        if last < first:
+            return 0
+        weekdays = weekdays_before(last + 1) - weekdays_before(first)
+        off = bisect.bisect_right(self._off, last) - bisect.bisect_left(self._off, first)
+        return weekdays - off
+
+    def count(self, start: dt.date, end: dt.date) -> int:
+        """The school days from ``start`` to ``end``, both included (0 when ``end`` is
+        before ``start``)."""
+        if end < start:
+            return 0
+        self.calendar.check_covers(start, end)
+        first, last = start.toordinal(), end.toordinal()
+        count = self._open_weekdays(first, last)
+        for span in (self.winter_vacation, self.summer_vacation):
+            for v_first, v_last in _vacations(span, start.year - 1, end.year):
+                count -= self._open_weekdays(max(first, v_first), min(last, v_last))
+        return count
+
+    def is_school_day(self, day: dt.date) -> bool:
+        """Whether ``day`` is a school day."""
+        return self.count(day, day) == 1
+
+    def reached(self, start: dt.date, days: int) -> dt.date:
+        """The day on which the ``days``-th school day from ``start`` falls, ``start``
+        counted when it is a school day (the day an absence from ``start`` reaches
+        ``days`` school days). Raises :class:`~dropout_control.errors.InvalidRecord`
+        for fewer than one day."""
+        if days < 1:
+            raise InvalidRecord("days", NEGATIVE, shown=str(days))
+        day, seen = start, 0
+        while True:
+            if self.is_school_day(day):
+                seen += 1
+                if seen == days:
+                    return day
+            day += dt.timedelta(days=1)
 
 
 def school_days_between(start: dt.date, end: dt.date, *, policy: Policy) -> int:
-    """The school days (上课日) from ``start`` to ``end``, both included, under ``policy``.
-
-    China's working days (weekdays, less the official days off, plus the make-up
-    working days of ``calendar.working_day_arrangements``), less those that fall in the
-    winter or summer vacation (``school_year.winter_vacation``,
-    ``school_year.summer_vacation``, both ends included). Zero when ``end`` is before
-    ``start``.
-
-    Raises :class:`~dropout_control.errors.WorkingDaysNotCovered` for a span that
-    reaches a year the working-day arrangements do not hold (never a count of plain
-    weekdays). Limitation: one vacation calendar for every school; a county that sets
-    its own dates does so in its policy layer.
+    """The school days (上课日) from ``start`` to ``end``, both included, under
+    ``policy``: weekdays less the official days off and the winter and summer vacations
+    (see :class:`SchoolDays`; build one with :meth:`SchoolDays.of_policy` to count many
+    spans).
 
     >>> from dropout_control.policy import resolve_policy
-    >>> policy = resolve_policy(on=dt.date(2019, 3, 20))
-    >>> school_days_between(dt.date(2018, 9, 1), dt.date(2018, 9, 30), policy=policy)
-    21
-    >>> school_days_between(dt.date(2019, 1, 20), dt.date(2019, 2, 20), policy=policy)
-    0
+    >>> school_days_between(dt.date(2019, 7, 1), dt.date(2019, 9, 6),
+    ...                     policy=resolve_policy(on=dt.date(2019, 9, 1)))
+    12
     """
-    if end < start:
-        return 0
-    calendar = cast("WorkingCalendar", policy.value(CALENDAR_WORKING_DAY_ARRANGEMENTS))
-    count = calendar.count(start, end)
-    for first, last in _vacations(start, end, policy=policy):
-        low, high = max(first, start), min(last, end)
-        if low <= high:
-            count -= calendar.count(low, high)
-    return count
+    return SchoolDays.of_policy(policy).count(start, end)

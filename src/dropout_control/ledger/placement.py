@@ -20,29 +20,15 @@ from collections.abc import Mapping
 import attrs
 
 from dropout_control.calendar import SchoolYear, age_on, usual_grade
-from dropout_control.codes import Code
 from dropout_control.errors import InvalidDate, InvalidRecord
 from dropout_control.ledger.keys import PLACEMENT_OVER_AGE_YEARS_FOR_VOCATIONAL
+from dropout_control.ledger.model import Placement
 from dropout_control.policy import Policy
 from dropout_control.policy.keys import COMPULSORY_YEARS, ENROLMENT_OVER_AGE_YEARS
 from dropout_control.reasons import GRADE_RANGE, Stated, reason
 
-__all__ = ["PlacementKind", "ProposedPlacement", "ReturningChild", "placements"]
+__all__ = ["ProposedPlacement", "ReturningChild", "placements"]
 
-
-class PlacementKind(Code):
-    """Where a returned child may be placed (安置方式); the codes of the ``cases`` kind's
-    ``placement`` column."""
-
-    REGULAR = ("regular", "回原班就读")
-    INSERTED = ("inserted", "插班")
-    SEPARATE_CLASS = ("separate_class", "单独编班")
-    VOCATIONAL_INTEGRATED = ("vocational_integrated", "职普融合")
-    SPECIAL_SCHOOL = ("special_school", "特殊教育学校")
-    HOME_TEACHING = ("home_teaching", "送教上门")
-
-
-PlacementKind.words("PLACEMENT")
 
 BEFORE_LEAVING = reason("PLACEMENT.BEFORE_OUT", "早于辍学日期", "is before the day it left")
 
@@ -113,7 +99,7 @@ class ProposedPlacement:
     or home teaching, where the school decides), why (a reason with its facts) and the
     policy parameters the reason used, with their values."""
 
-    placement: PlacementKind
+    placement: Placement
     grade: int | None
     why: Stated
     parameters: Mapping[str, object] = attrs.field(factory=dict)
@@ -164,7 +150,7 @@ def placements(
     if years_over < over_age:
         found.append(
             ProposedPlacement(
-                PlacementKind.REGULAR,
+                Placement.REGULAR,
                 grade,
                 NOT_OVER_AGE.given(**facts, limit=over_age),
                 {ENROLMENT_OVER_AGE_YEARS: over_age},
@@ -174,7 +160,7 @@ def placements(
         last = policy.value(COMPULSORY_YEARS, int)
         found.append(
             ProposedPlacement(
-                PlacementKind.INSERTED,
+                Placement.INSERTED,
                 min(age_grade, last),
                 OVER_AGE_INSERTED.given(**facts, limit=over_age, age_grade=min(age_grade, last)),
                 {ENROLMENT_OVER_AGE_YEARS: over_age, COMPULSORY_YEARS: last},
@@ -182,7 +168,7 @@ def placements(
         )
         found.append(
             ProposedPlacement(
-                PlacementKind.SEPARATE_CLASS,
+                Placement.SEPARATE_CLASS,
                 grade,
                 OVER_AGE_SEPARATE.given(**facts, limit=over_age),
                 {ENROLMENT_OVER_AGE_YEARS: over_age},
@@ -193,7 +179,7 @@ def placements(
         if years_over >= vocational:
             found.append(
                 ProposedPlacement(
-                    PlacementKind.VOCATIONAL_INTEGRATED,
+                    Placement.VOCATIONAL_INTEGRATED,
                     grade,
                     OVER_AGE_VOCATIONAL.given(**facts, limit=vocational),
                     {PLACEMENT_OVER_AGE_YEARS_FOR_VOCATIONAL: vocational},
@@ -203,13 +189,9 @@ def placements(
     if child.disability is not None and assessed is not None and assessed <= as_of:
         said = {"disability": child.disability, "assessed_on": assessed}
         found.append(
-            ProposedPlacement(
-                PlacementKind.SPECIAL_SCHOOL, None, ASSESSED_SPECIAL_SCHOOL.given(**said)
-            )
+            ProposedPlacement(Placement.SPECIAL_SCHOOL, None, ASSESSED_SPECIAL_SCHOOL.given(**said))
         )
         found.append(
-            ProposedPlacement(
-                PlacementKind.HOME_TEACHING, None, ASSESSED_HOME_TEACHING.given(**said)
-            )
+            ProposedPlacement(Placement.HOME_TEACHING, None, ASSESSED_HOME_TEACHING.given(**said))
         )
     return tuple(found)

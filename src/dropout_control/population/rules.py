@@ -20,6 +20,8 @@ from dropout_control.calendar import (
 )
 from dropout_control.completion.status import has_finished
 from dropout_control.findings import Citation, Severity
+from dropout_control.ledger.queries import ledger_standing
+from dropout_control.ledger.stages import CaseStage
 from dropout_control.policy import Mark
 from dropout_control.policy.keys import (
     DISABILITY_AGE_EXTENSION_YEARS,
@@ -95,6 +97,13 @@ WINDOW_EXTENDED = reason(
 )
 
 
+IN_LEDGER = reason(
+    "AGE.IN_LEDGER",
+    "（已列入台账：案例 {case_id}，{case_stage:STAGE}）",
+    " (in the ledger: case {case_id}, {case_stage:STAGE})",
+)
+
+
 @rule(
     "AGE-002",
     severity=Severity.ERROR,
@@ -103,9 +112,9 @@ WINDOW_EXTENDED = reason(
     title=("适龄儿童失学", "school-age child out of school"),
     message=(
         "适龄儿童（{birth_date} 出生，{age} 周岁，{window}）无在籍、毕业或结业学籍，"
-        "无批准缓学，属失学",
+        "无批准缓学，属失学{ledger}",
         "a school-age child (born {birth_date}, aged {age}; {window}) has no open, "
-        "graduated or completed record and no approved deferral: out of school",
+        "graduated or completed record and no approved deferral: out of school{ledger}",
     ),
     parameters=[
         ENROLMENT_AGE,
@@ -129,9 +138,12 @@ def school_age_child_in_school(child: Child, context: RuleContext[Bundle]) -> It
     Otherwise the child is out of school (失学).
     Before the disability extension came into force (2017-05-01) a disabled child's
     window is the ordinary one.
-    Records are matched by the resident ID number as written. Dropout cases closed with
-    a reason (an input of a later version) will also excuse a child. Basis: 义务教育法
-    arts 5, 11, 13 [C]; 临州办发〔2019〕18号 part two [C].
+    Records are matched by the resident ID number as written. A case of the dropout
+    ledger closed for a reason other than return, with its evidence (death, emigration,
+    assessed unable to learn, completed), excuses the child; an open case does not (the
+    child is still out of school): the finding then names the case (``case_id``) and
+    its stage (``case_stage``). Basis: 义务教育法 arts 5, 11, 13 [C];
+    临州办发〔2019〕18号 part two [C].
     """
     if child.has_left_on(context.as_of):
         return
@@ -150,6 +162,19 @@ def school_age_child_in_school(child: Child, context: RuleContext[Bundle]) -> It
         for d in deferrals_of(context.bundle, key)
     ):
         return
+    in_ledger = ledger_standing(
+        context.bundle, key, *(r.key for r in records), as_of=context.as_of, policy=context.policy
+    )
+    ledger_facts: dict[str, object] = {"ledger": ""}
+    if in_ledger is not None:
+        case, stage = in_ledger
+        if stage is CaseStage.CLOSED and case.outcome_evidence and case.outcome_evidence.strip():
+            return
+        ledger_facts = {
+            "ledger": IN_LEDGER.given(case_id=case.case_id, case_stage=stage.value),
+            "case_id": case.case_id,
+            "case_stage": stage.value,
+        }
     extended = _is_extended(context, disabled=child.is_disabled)
     yield Observation(
         subject=child.subject,
@@ -166,6 +191,7 @@ def school_age_child_in_school(child: Child, context: RuleContext[Bundle]) -> It
             "window_to": latest,
             "household_region": child.household_region,
             "records": [r.status.value for r in records],
+            **ledger_facts,
         },
     )
 

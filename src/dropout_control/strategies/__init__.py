@@ -36,7 +36,11 @@ from dropout_control.strategies.identity import (
     student_numbers,
 )
 from dropout_control.strategies.records import (
+    absences,
     age_corrections,
+    attempts,
+    case_histories,
+    cases,
     certificates,
     children,
     deferrals,
@@ -54,7 +58,11 @@ from dropout_control.strategies.records import (
 
 __all__ = [
     "RULES_WITH_STRATEGIES",
+    "absences",
     "age_corrections",
+    "attempts",
+    "case_histories",
+    "cases",
     "certificates",
     "certified_bundles",
     "children",

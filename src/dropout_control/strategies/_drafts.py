@@ -19,6 +19,7 @@ from dropout_control.home_teaching import HomeTeachingVisit
 from dropout_control.identity import ResidentId, StudentNumber
 from dropout_control.identity.malformed import MalformedNumber
 from dropout_control.kinds import KINDS
+from dropout_control.ledger import Absence, Attempt, Case
 from dropout_control.population import Child, Deferral, EmploymentReport
 from dropout_control.population.keys import EMPLOYMENT_MIN_AGE
 from dropout_control.registry import CancelReason, RecordStatus, StudentRecord
@@ -83,6 +84,9 @@ class Draft:
     evidence: tuple[CorrectionEvidence, ...] = ()
     home_teaching: tuple[HomeTeachingVisit, ...] = ()
     certificates: tuple[Certificate, ...] = ()
+    cases: tuple[Case, ...] = ()
+    attempts: tuple[Attempt, ...] = ()
+    absences: tuple[Absence, ...] = ()
 
     def keys_in_use(self) -> set[str]:
         """Every resident ID number and student number held, as written."""
@@ -259,6 +263,9 @@ def finish(draft: Draft) -> Bundle:
         evidence=numbered("evidence", draft.evidence),
         home_teaching=numbered("home_teaching", draft.home_teaching),
         certificates=numbered("certificates", draft.certificates),
+        cases=numbered("cases", draft.cases),
+        attempts=numbered("attempts", draft.attempts),
+        absences=numbered("absences", draft.absences),
         kinds=KINDS.names(),
     )
 

@@ -89,6 +89,19 @@ CERT-002   a completion certificate of a student who entered junior secondary a 
 CERT-003   a graduate's certificate dated in the final term before the issue date
 CERT-004   a graduate's second certificate for the same stage (graduation or completion)
 CERT-005   a graduate's certificate issued by a school that does not hold the record
+DO-001     an active student's unexcused absence spell that reached the suspect threshold
+           more than the registration days ago, and no case
+DO-002     an open case with no plan, opened more than the plan days ago (not stale)
+DO-003     an open case that names nobody responsible
+DO-004     an open case with as many recent failed or refused attempts as need a written
+           report, and none recorded
+DO-005     a case closed as returned for a child on no record
+DO-006     a case closed as deceased, emigrated, unable to learn or completed with no
+           evidence recorded
+DO-007     an open, planned case with no attempt for longer than the contact days
+DO-008     a case closed as returned, then a new case of the child opened after the return
+DO-009     a grade-1 student over-age by the vocational threshold (an AGE-004 too) back
+           from a case, placed in an ordinary class with no consideration of 职普融合
 =========  ==========================================================================
 """
 
@@ -152,6 +165,17 @@ from dropout_control.strategies._identity_plants import (
     plant_reg_001,
     plant_reg_002,
     plant_reg_003,
+)
+from dropout_control.strategies._ledger import (
+    plant_do_001,
+    plant_do_002,
+    plant_do_003,
+    plant_do_004,
+    plant_do_005,
+    plant_do_006,
+    plant_do_007,
+    plant_do_008,
+    plant_do_009,
 )
 from dropout_control.strategies._movement_plants import (
     OUTSIDE_REGIONS as OUTSIDE_REGIONS,  # noqa: PLC0414
@@ -249,6 +273,15 @@ _PLANTS: dict[str, _Plant] = {
     "CERT-003": plant_cert_003,
     "CERT-004": plant_cert_004,
     "CERT-005": plant_cert_005,
+    "DO-001": plant_do_001,
+    "DO-002": plant_do_002,
+    "DO-003": plant_do_003,
+    "DO-004": plant_do_004,
+    "DO-005": plant_do_005,
+    "DO-006": plant_do_006,
+    "DO-007": plant_do_007,
+    "DO-008": plant_do_008,
+    "DO-009": plant_do_009,
 }
 _ROW_PLANTS: dict[str, _RowPlant] = {
     "INPUT-001": plant_input_001,

@@ -25,6 +25,7 @@ from dropout_control.strategies._headcounts import headcount_entries, headcount_
 from dropout_control.strategies._headcounts import headcounts_of as headcounts_of
 from dropout_control.strategies._headcounts import school_year_months as school_year_months
 from dropout_control.strategies._home_teaching import home_teaching_visits
+from dropout_control.strategies._ledger import absences, attempts, case_histories, cases
 from dropout_control.strategies._movements import approvals as approvals
 from dropout_control.strategies._movements import can_suspend as can_suspend
 from dropout_control.strategies._movements import can_transfer as can_transfer
@@ -66,7 +67,11 @@ from dropout_control.strategies._students import student_records
 
 __all__ = [
     "DEFAULT_AS_OF",
+    "absences",
     "age_corrections",
+    "attempts",
+    "case_histories",
+    "cases",
     "certificates",
     "children",
     "deferrals",

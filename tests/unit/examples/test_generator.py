@@ -50,6 +50,9 @@ DEMO_FILES = (
     "home_teaching.csv",
     "certificates.csv",
     "schools.csv",
+    "cases.csv",
+    "attempts.csv",
+    "absences.csv",
 )
 
 # China's working days as the rules count them (the State Council's arrangements).
@@ -829,6 +832,7 @@ def derive(folder: Path, *, population_encoding: str) -> set[Finding]:
     check_corrections(derived)
     check_home_teaching(derived)
     check_certificates(derived)
+    check_ledger(derived)
     return derived.findings
 
 
@@ -1061,6 +1065,97 @@ def check_certificates(derived: Derived) -> None:
             derived.add("CERT-004", "certificates.csv", line)
 
 
+# The ledger, re-derived with the national values of 20 March 2019 (DO-004 not yet in
+# force): 5 unexcused school days make a suspect, 7 days to enter it, 15 to plan, 30
+# between attempts; the vocational threshold is 3 years.
+SUSPECT_AFTER, REGISTER, PLAN, CONTACT, VOCATIONAL = 5, 7, 15, 30, 3
+SUSPECT_RULES = {"AGE-002", "TR-006", "SUS-004", "REC-001"}
+VACATIONS = (((1, 20), (2, 20)), ((7, 10), (8, 31)))
+
+
+def _school_day(day: dt.date) -> bool:
+    if day.weekday() >= 5 or not WORKING_DAYS.is_working_day(day):
+        return False
+    return not any(start <= (day.month, day.day) <= end for start, end in VACATIONS)
+
+
+def _fifth_school_day(start: dt.date) -> dt.date:
+    day, seen = start, 0
+    while True:
+        seen += _school_day(day)
+        if seen == SUSPECT_AFTER:
+            return day
+        day += dt.timedelta(days=1)
+
+
+def check_ledger(derived: Derived) -> None:  # noqa: PLR0912 - one branch per rule
+    path = derived.folder / "cases.csv"
+    if not path.exists():
+        return
+    cases = list(read_rows(path, "utf-8"))
+    tried: defaultdict[str, list[dt.date]] = defaultdict(list)
+    for _, row in read_rows(derived.folder / "attempts.csv", "utf-8"):
+        tried[row["case_id"]].append(parse_date(row["on"]))
+    of_person: defaultdict[str, list[dict[str, str]]] = defaultdict(list)
+    for _, row in cases:
+        of_person[row["student_number"] or row["resident_id"]].append(row)
+    for line, row in read_rows(derived.folder / "absences.csv", "utf-8"):
+        if row["excused"] == "true" or int(row["school_days"]) < SUSPECT_AFTER:
+            continue
+        since = _fifth_school_day(parse_date(row["start"]))
+        if since + dt.timedelta(days=REGISTER) < AS_OF and not of_person[row["student_number"]]:
+            derived.add("DO-001", "absences.csv", line)
+    # every suspect the other rules find is in the ledger (by student number or ID)
+    for rule, file, line in list(derived.findings):
+        if rule in SUSPECT_RULES:
+            numbers = [
+                key
+                for r in derived.records
+                if file == "students.csv" and r.line == line
+                for key in (r.number, r.resident_id)
+            ] + [
+                c.resident_id
+                for c in derived.children
+                if file == "population.csv" and c.line == line
+            ]
+            if not any(of_person[n] for n in numbers if n):
+                derived.add("DO-001", file, line)
+    active = {r.number: r for r in derived.records if r.status == "active"}
+    for line, row in cases:
+        opened = parse_date(row["opened_on"])
+        plan, closed = optional_date(row["plan_made_on"]), optional_date(row["closed_on"])
+        returned = optional_date(row["returned_on"]) or (
+            closed if row["outcome"] == "returned" else None
+        )
+        still_out = closed is None and returned is None
+        if still_out and plan is None and opened + dt.timedelta(days=PLAN) < AS_OF:
+            derived.add("DO-002", "cases.csv", line)
+        if still_out and not row["responsible"].strip():
+            derived.add("DO-003", "cases.csv", line)
+        last = max([opened, *([plan] if plan else []), *tried[row["case_id"]]])
+        if still_out and last + dt.timedelta(days=CONTACT) < AS_OF:
+            derived.add("DO-007", "cases.csv", line)
+        if row["outcome"] == "returned" and row["student_number"] not in active:
+            derived.add("DO-005", "cases.csv", line)
+        if closed is not None and row["outcome"] != "returned" and not row["outcome_evidence"]:
+            derived.add("DO-006", "cases.csv", line)
+        person = row["student_number"] or row["resident_id"]
+        if returned is not None and any(
+            parse_date(other["opened_on"]) > returned for other in of_person[person]
+        ):
+            derived.add("DO-008", "cases.csv", line)
+        record = active.get(row["student_number"])
+        if (
+            returned is not None
+            and record is not None
+            and row["placement"] in {"regular", "inserted"}
+            and row["vocational_considered"] != "true"
+        ):
+            usual = age_on(record.birth_date, CUTOFF) - 5
+            if usual - record.grade >= VOCATIONAL:
+                derived.add("DO-009", "cases.csv", line)
+
+
 # --------------------------------------------------------------------------------------
 # The demo folder
 # --------------------------------------------------------------------------------------
@@ -1242,6 +1337,8 @@ def test_every_rule_is_planted_at_least_twice(demo: tuple[Path, Path]) -> None:
         *("AC-001", "AC-002", "AC-003", "AC-004", "AC-005", "AC-006", "AC-007", "AC-008"),
         *("HT-001", "HT-002", "HT-003"),
         *("CERT-001", "CERT-002", "CERT-003", "CERT-004", "CERT-005"),
+        # DO-004 reads a parameter in force from 1 June 2021, after the demo's date
+        *("DO-001", "DO-002", "DO-003", "DO-005", "DO-006", "DO-007", "DO-008", "DO-009"),
     }
     assert rules == set(counts)
     assert all(count >= 2 for count in counts.values())
@@ -1333,6 +1430,23 @@ def test_a_scale_folder_with_home_teaching_is_clean(tmp_path: Path) -> None:
     assert [r.number for r in Derived(plain, "utf-8").records] == [
         r.number for r in Derived(out, "utf-8").records
     ]
+
+
+def test_a_scale_folder_with_a_ledger_is_clean_and_the_rest_unchanged(tmp_path: Path) -> None:
+    plain, kept = tmp_path / "plain", tmp_path / "ledger"
+    generate("scale", "--out", str(plain), "--students", "3000", "--seed", "5", "--months", "2")
+    shown = generate(
+        *("scale", "--out", str(kept), "--students", "3000", "--seed", "5", "--months", "2"),
+        "--ledger",
+    )
+
+    assert "ledger cases" in shown
+    assert set() == derive(kept, population_encoding="utf-8")
+    cases = list(read_rows(kept / "cases.csv", "utf-8"))
+    assert 30 <= len(cases) <= 90  # 2% by default
+    assert len(cases) == len(list(read_rows(kept / "attempts.csv", "utf-8")))
+    for name in ("students.csv", "population.csv", "headcounts.csv"):
+        assert (plain / name).read_bytes() == (kept / name).read_bytes()
 
 
 def test_a_scale_folder_is_the_same_for_the_same_seed(tmp_path: Path) -> None:

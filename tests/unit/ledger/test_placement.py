@@ -13,7 +13,7 @@ import datetime as dt
 import pytest
 
 from dropout_control.errors import InvalidDate, InvalidRecord
-from dropout_control.ledger import PlacementKind, ReturningChild, placements
+from dropout_control.ledger import Placement, ReturningChild, placements
 from dropout_control.policy import resolve_policy
 
 AS_OF = dt.date(2019, 3, 20)
@@ -30,7 +30,7 @@ def test_a_child_one_year_behind_goes_back_to_a_regular_class_of_its_grade() -> 
 
     (only,) = placements(child, AS_OF, policy=POLICY)
 
-    assert (PlacementKind.REGULAR, 4) == (only.placement, only.grade)
+    assert (Placement.REGULAR, 4) == (only.placement, only.grade)
     assert ("PLACEMENT.NOT_OVER_AGE", 1, 2) == (
         only.why.code,
         only.why.facts["years_over"],
@@ -114,4 +114,4 @@ def test_vocational_study_is_not_proposed_before_its_parameter_is_in_force() -> 
 
     kinds = [p.placement for p in placements(child, dt.date(2012, 3, 20), policy=early)]
 
-    assert PlacementKind.VOCATIONAL_INTEGRATED not in kinds
+    assert Placement.VOCATIONAL_INTEGRATED not in kinds

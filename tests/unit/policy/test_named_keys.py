@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from dropout_control.ledger import keys as ledger_keys
 from dropout_control.policy import PolicyBook
 from dropout_control.policy import keys as core_keys
 from dropout_control.population import keys as population_keys
@@ -21,6 +22,7 @@ KEY_MODULES = (
     reconciliation_keys,
     transfer_keys,
     suspension_keys,
+    ledger_keys,
 )
 NAMED = {getattr(module, name) for module in KEY_MODULES for name in module.__all__}
 

@@ -1,0 +1,117 @@
+"""``dropout-control ledger``: the open cases of the demo, the routine lists, the draw
+for unannounced inspection, the formats and the exit status."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from dropout_control.cli import main
+
+ROOT = Path(__file__).parents[3]
+DEMO = str(ROOT / "examples" / "linxia-demo")
+ON = ["--as-of", "2019-03-20", "--jurisdiction", "622900"]
+
+
+def run(*args: str) -> tuple[int, str]:
+    out = io.StringIO()
+    status = main(["ledger", DEMO, *ON, *args], stdout=out)
+    return status, out.getvalue()
+
+
+def test_the_demo_ledger_lists_every_followed_case_with_owner_and_due_date() -> None:
+    status, text = run("--format", "json")
+    document = json.loads(text)
+
+    cases = {row["case_id"]: row for row in document["cases"]}
+    assert 1 == status  # DO-002 and DO-007 cases are overdue
+    assert {"KC2019015", "KC2019016", "KC2019023", "KC2019024"} == {
+        case_id for case_id, row in cases.items() if int(row["overdue_days"]) > 0
+    }
+    assert all(row["owner"] and row["next_step"] for row in cases.values())
+    assert {"2019-03-07"} == {cases[c]["due_on"] for c in ("KC2019015", "KC2019016")}
+    assert "school, village_committee" == cases["KC2019017"]["owner"]  # nobody named
+
+
+def test_numbers_are_masked_unless_revealed() -> None:
+    _, masked = run("--format", "csv")
+    _, clear = run("--format", "csv", "--reveal")
+
+    cases = masked.split("\n\n")[0]
+    persons = [cells[4] for cells in list(csv.reader(io.StringIO(cases)))[1:]]
+    assert persons
+    assert all("*" in person for person in persons)
+    assert "G622921" in clear
+    assert "*" not in next(
+        row[4] for row in csv.reader(io.StringIO(clear)) if row and row[3] == "KC2019015"
+    )
+
+
+def test_the_three_lists_are_there() -> None:
+    document = json.loads(run("--format", "json")[1])
+
+    kinds = {row["list"] for row in document["lists"]}
+    assert {"school_age", "suspected", "dropouts"} == kinds
+    unregistered = [r for r in document["lists"] if r["list"] == "suspected" and not r["case_id"]]
+    assert 2 == len(unregistered)  # the DO-001 absences
+    assert {"absences"} == {r["why"] for r in unregistered}
+
+
+def test_seed_7_draws_the_same_five_schools_twice_and_seed_8_another_five() -> None:
+    def drawn(seed: str) -> list[str]:
+        document = json.loads(run("--format", "json", "--inspect", "5", "--seed", seed)[1])
+        return [row["place"] for row in document["inspection"]]
+
+    first, again, other = drawn("7"), drawn("7"), drawn("8")
+
+    assert first == again
+    assert 5 == len(first) == len(set(first))
+    assert first != other
+    document = json.loads(run("--format", "json", "--inspect", "5", "--seed", "7")[1])
+    assert all("open findings" in row["why"] for row in document["inspection"])
+
+
+def test_without_a_schools_file_the_township_is_not_known() -> None:
+    document = json.loads(run("--format", "json", "--inspect", "5", "--inspect-by", "township")[1])
+
+    assert ["not known"] == [row["place"] for row in document["inspection"]]
+    assert {"not known"} == {row["township"] for row in document["cases"]}
+
+
+def test_the_ledger_writes_an_excel_workbook(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    target = tmp_path / "ledger.xlsx"
+    status = main(["ledger", DEMO, *ON, "--format", "xlsx", "--output", str(target)])
+
+    assert 1 == status
+    book = openpyxl.load_workbook(target)
+    assert ["cases", "lists"] == book.sheetnames
+    assert "case_id" == book["cases"]["D1"].value
+
+
+def test_excel_needs_an_output_file() -> None:
+    assert 2 == main(["ledger", DEMO, *ON, "--format", "xlsx"], stdout=io.StringIO())
+
+
+def test_a_ledger_with_nothing_late_exits_0(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "cases.csv").write_text(
+        "case_id,student_number,opened_on,plan_made_on,responsible\n"
+        "C1,G622921201001010031,2019-03-15,2019-03-15,马老师\n",
+        encoding="utf-8",
+    )
+    out = io.StringIO()
+
+    assert 0 == main(["ledger", str(folder), *ON], stdout=out)
+    assert "C1" in out.getvalue()
+    assert "G622921201001010031" not in out.getvalue()
+
+
+@pytest.mark.parametrize("count", ["-1"])
+def test_a_negative_draw_is_a_usage_error(count: str) -> None:
+    assert 2 == main(["ledger", DEMO, *ON, "--inspect", count], stdout=io.StringIO())
