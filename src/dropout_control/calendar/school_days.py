@@ -14,10 +14,10 @@ The arithmetic is on whole weeks, so the cost does not grow with the span; it gr
 with the number of holidays and make-up days given (each is looked at once).
 
 :class:`SchoolDays` and :func:`school_days_between` count the school days of a policy:
-weekdays, less the official days off of ``calendar.working_day_arrangements`` and the
-days of the winter and summer vacations (``school_year.winter_vacation``,
-``school_year.summer_vacation``). Weekend days worked in exchange for a holiday are not
-counted: a county's schools may or may not keep them, and a vacation swallows most.
+China's working days as ``calendar.working_day_arrangements`` holds them (weekdays less
+the official days off, plus the weekend days worked in exchange for a holiday: schools
+keep those too), less the days of the winter and summer vacations
+(``school_year.winter_vacation``, ``school_year.summer_vacation``).
 """
 
 from __future__ import annotations
@@ -172,8 +172,9 @@ def _vacations(span: MonthDaySpan, first_year: int, last_year: int) -> Iterator[
 
 @attrs.frozen
 class SchoolDays:
-    """The school days (上课日) of one policy: weekdays, less the official days off and
-    the winter and summer vacations.
+    """The school days (上课日) of one policy: weekdays less the official days off, plus
+    the weekend days worked in exchange for a holiday (调休补班), less the winter and
+    summer vacations.
 
     Built once per policy with :meth:`of_policy` and reused. A count that runs through a
     year the working calendar does not hold raises
@@ -185,25 +186,31 @@ class SchoolDays:
     >>> days.count(dt.date(2019, 9, 30), dt.date(2019, 10, 11))
     5
     >>> days.count(dt.date(2020, 1, 13), dt.date(2020, 2, 28))
-    11
+    12
     >>> days.reached(dt.date(2019, 9, 27), 5)
-    datetime.date(2019, 10, 10)
+    datetime.date(2019, 10, 9)
     """
 
     calendar: WorkingCalendar
     winter_vacation: MonthDaySpan
     summer_vacation: MonthDaySpan
-    # Weekdays off, as sorted day ordinals, for bisection.
+    # Weekdays off and weekend days worked (make-up days), as sorted day ordinals.
     _off: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
+    _made_up: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
+        years = self.calendar.years.values()
         off = sorted(
+            day.toordinal() for item in years for day in item.days_off if day.weekday() < _SATURDAY
+        )
+        made_up = sorted(
             day.toordinal()
-            for item in self.calendar.years.values()
-            for day in item.days_off
-            if day.weekday() < _SATURDAY
+            for item in years
+            for day in item.working_days
+            if day.weekday() >= _SATURDAY
         )
         object.__setattr__(self, "_off", tuple(off))
+        object.__setattr__(self, "_made_up", tuple(made_up))
 
     @classmethod
     def of_policy(cls, policy: Policy) -> SchoolDays:
@@ -217,12 +224,16 @@ class SchoolDays:
         )
 
     def _open_weekdays(self, first: int, last: int) -> int:
-        """Weekdays that are not days off among the ordinals ``first`` to ``last``."""
+        """Working days among the ordinals ``first`` to ``last``: weekdays that are not
+        days off, and weekend days worked to make up for a break."""
         if last < first:
             return 0
         weekdays = weekdays_before(last + 1) - weekdays_before(first)
         off = bisect.bisect_right(self._off, last) - bisect.bisect_left(self._off, first)
-        return weekdays - off
+        made_up = bisect.bisect_right(self._made_up, last) - bisect.bisect_left(
+            self._made_up, first
+        )
+        return weekdays - off + made_up
 
     def count(self, start: dt.date, end: dt.date) -> int:
         """The school days from ``start`` to ``end``, both included (0 when ``end`` is
@@ -232,10 +243,25 @@ class SchoolDays:
         self.calendar.check_covers(start, end)
         first, last = start.toordinal(), end.toordinal()
         count = self._open_weekdays(first, last)
-        for span in (self.winter_vacation, self.summer_vacation):
-            for v_first, v_last in _vacations(span, start.year - 1, end.year):
-                count -= self._open_weekdays(max(first, v_first), min(last, v_last))
+        for v_first, v_last in self._vacation_runs(start.year - 1, end.year):
+            count -= self._open_weekdays(max(first, v_first), min(last, v_last))
         return count
+
+    def _vacation_runs(self, first_year: int, last_year: int) -> list[tuple[int, int]]:
+        """The vacations of the years as runs of day ordinals, overlaps merged, so that
+        no day is left out twice (a county may set vacations that overlap)."""
+        spans = sorted(
+            run
+            for span in (self.winter_vacation, self.summer_vacation)
+            for run in _vacations(span, first_year, last_year)
+        )
+        merged: list[tuple[int, int]] = []
+        for v_first, v_last in spans:
+            if merged and v_first <= merged[-1][1] + 1:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], v_last))
+            else:
+                merged.append((v_first, v_last))
+        return merged
 
     def is_school_day(self, day: dt.date) -> bool:
         """Whether ``day`` is a school day."""
@@ -259,9 +285,9 @@ class SchoolDays:
 
 def school_days_between(start: dt.date, end: dt.date, *, policy: Policy) -> int:
     """The school days (上课日) from ``start`` to ``end``, both included, under
-    ``policy``: weekdays less the official days off and the winter and summer vacations
-    (see :class:`SchoolDays`; build one with :meth:`SchoolDays.of_policy` to count many
-    spans).
+    ``policy``: working days (weekdays less the official days off, plus the make-up
+    weekend days) less the winter and summer vacations (see :class:`SchoolDays`; build
+    one with :meth:`SchoolDays.of_policy` to count many spans).
 
     >>> from dropout_control.policy import resolve_policy
     >>> school_days_between(dt.date(2019, 7, 1), dt.date(2019, 9, 6),

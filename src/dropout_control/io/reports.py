@@ -286,6 +286,7 @@ def _write_text(report: Report, out: TextIO, *, reveal: bool) -> None:
     line(f"Findings: {severities}, {counts[Severity.INFO]} info")
     _text_whereabouts(report, line)
     _text_retention(report, line)
+    _text_ledger(report, line)
     if report.skipped_rules:
         line("Rules not run:")
         for item in report.skipped_rules:
@@ -342,6 +343,39 @@ def _text_retention(report: Report, line: Any) -> None:
         )
     if retention.townships_not_known is not None:
         line(f"  by township: {retention.townships_not_known.message.en}")
+
+
+def _text_ledger(report: Report, line: Any) -> None:
+    """The dropout ledger's figures as a small table: cases overall, by county and by
+    cause, then the two medians."""
+    ledger = report.metrics.ledger
+    if ledger is None:
+        return
+    rows = [
+        ("all cases", ledger.cases),
+        *((f"county {county}", counts) for county, counts in ledger.by_county.items()),
+        *((f"cause {cause}", counts) for cause, counts in ledger.by_cause.items()),
+    ]
+    width = max(len(label) for label, _ in rows)
+    line("Dropout ledger (台账):")
+    line(
+        f"  {'':<{width}}  {'opened':>6}  {'returned':>8}  {'consolidated':>12}  "
+        f"{'out again':>9}  {'open':>5}"
+    )
+    for label, counts in rows:
+        line(
+            f"  {label:<{width}}  {counts.opened:>6}  {counts.returned:>8}  "
+            f"{counts.consolidated:>12}  {counts.dropped_out_again:>9}  {counts.still_open:>5}"
+        )
+
+    def days(value: float | None) -> str:
+        return "not known" if value is None else f"{value:g} days"
+
+    line(
+        f"  median suspicion to registration: "
+        f"{days(ledger.median_days_suspicion_to_registration)}; registration to return: "
+        f"{days(ledger.median_days_registration_to_return)}"
+    )
 
 
 def _text_inputs(report: Report, line: Any) -> None:

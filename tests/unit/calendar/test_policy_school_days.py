@@ -1,4 +1,5 @@
-"""School days under a policy: weekdays less days off and the two vacations."""
+"""School days under a policy: working days (weekdays less days off, plus make-up weekend
+days) less the two vacations."""
 
 from __future__ import annotations
 
@@ -16,9 +17,9 @@ def test_a_plain_week_in_october_has_five_school_days(policy: Policy) -> None:
     assert 5 == school_days_between(dt.date(2019, 10, 14), dt.date(2019, 10, 20), policy=policy)
 
 
-def test_national_day_is_not_a_school_day_nor_the_make_up_saturday(policy: Policy) -> None:
-    # 30 September, then 8 to 11 October; Saturday 12 October (worked) does not count
-    assert 5 == school_days_between(dt.date(2019, 9, 30), dt.date(2019, 10, 12), policy=policy)
+def test_national_day_is_not_a_school_day_but_the_make_up_saturday_is(policy: Policy) -> None:
+    # 30 September, then 8 to 11 October, and Saturday 12 October (worked for the break)
+    assert 6 == school_days_between(dt.date(2019, 9, 30), dt.date(2019, 10, 12), policy=policy)
 
 
 def test_the_summer_vacation_has_no_school_days(policy: Policy) -> None:
@@ -26,8 +27,9 @@ def test_the_summer_vacation_has_no_school_days(policy: Policy) -> None:
 
 
 def test_the_winter_vacation_has_no_school_days(policy: Policy) -> None:
-    # 13 to 17 January, then 21 February alone before the weekend
-    assert 6 == school_days_between(dt.date(2020, 1, 13), dt.date(2020, 2, 21), policy=policy)
+    # 13 to 17 January, Sunday 19 January (worked for the Spring Festival), then
+    # 21 February alone before the weekend
+    assert 7 == school_days_between(dt.date(2020, 1, 13), dt.date(2020, 2, 21), policy=policy)
 
 
 def test_the_end_before_the_start_counts_nothing(policy: Policy) -> None:
@@ -44,11 +46,13 @@ def test_a_vacation_over_new_year_is_left_out(policy: Policy) -> None:
     assert 4 == plain.count(dt.date(2019, 12, 30), dt.date(2020, 1, 5))
 
 
-def test_the_fifth_school_day_of_an_absence_from_friday_27_september_is_10_october(
+def test_the_fifth_school_day_of_an_absence_from_friday_27_september_is_9_october(
     policy: Policy,
 ) -> None:
+    # Friday 27 September, Sunday 29 September (worked), Monday 30 September, then
+    # Tuesday 8 and Wednesday 9 October after National Day
     days = SchoolDays.of_policy(policy)
-    assert dt.date(2019, 10, 10) == days.reached(dt.date(2019, 9, 27), 5)
+    assert dt.date(2019, 10, 9) == days.reached(dt.date(2019, 9, 27), 5)
 
 
 def test_an_absence_starting_in_the_vacation_reaches_its_first_day_when_school_starts(
