@@ -123,7 +123,12 @@ def test_csv_has_a_header_and_a_row_per_finding(tmp_path: Path) -> None:
     bad = CLEAN_ROW.replace("2010-05-01", "2010-05-04")
     _, out = _run("audit", str(_folder(tmp_path, bad)), "--as-of", "2019-03-20", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert [("ID-002", "students.csv", "2")] == [(r["rule"], r["file"], r["line"]) for r in rows]
+    findings = [r for r in rows if r["kind"] != "retention"]
+    assert [("ID-002", "students.csv", "2")] == [
+        (r["rule"], r["file"], r["line"]) for r in findings
+    ]
+    # then the retention rate of the one cohort, after the findings
+    assert ["students", "retention"] == [r["kind"] for r in rows]
 
 
 def test_output_writes_the_report_to_a_file(tmp_path: Path) -> None:

@@ -23,18 +23,30 @@ def run(*args: str) -> tuple[int, str]:
     return status, out.getvalue()
 
 
+def _planted_cases(*rules: str) -> set[str]:
+    """The case IDs of the demo's cases.csv lines planted for ``rules``."""
+    planted = json.loads((ROOT / "examples" / "linxia-demo-planted.json").read_text("utf-8"))
+    lines = {e["line"] for e in planted if e["rule"] in rules and e["file"] == "cases.csv"}
+    with (ROOT / "examples" / "linxia-demo" / "cases.csv").open(encoding="utf-8") as stream:
+        rows = list(csv.DictReader(stream))
+    return {row["case_id"] for line, row in enumerate(rows, start=2) if line in lines}
+
+
 def test_the_demo_ledger_lists_every_followed_case_with_owner_and_due_date() -> None:
     status, text = run("--format", "json")
     document = json.loads(text)
 
     cases = {row["case_id"]: row for row in document["cases"]}
-    assert 1 == status  # DO-002 and DO-007 cases are overdue
-    assert {"KC2019015", "KC2019016", "KC2019023", "KC2019024"} == {
+    no_plan, stale, nobody = (_planted_cases(rule) for rule in ("DO-002", "DO-007", "DO-003"))
+    assert (2, 2, 2) == (len(no_plan), len(stale), len(nobody))
+    assert 1 == status  # the DO-002 and DO-007 cases are overdue
+    assert no_plan | stale == {
         case_id for case_id, row in cases.items() if int(row["overdue_days"]) > 0
     }
     assert all(row["owner"] and row["next_step"] for row in cases.values())
-    assert {"2019-03-07"} == {cases[c]["due_on"] for c in ("KC2019015", "KC2019016")}
-    assert "school, village_committee" == cases["KC2019017"]["owner"]  # nobody named
+    assert {"2019-03-07"} == {cases[c]["due_on"] for c in no_plan}
+    # nobody named: the owner is the role of the step
+    assert {"school, village_committee"} == {cases[c]["owner"] for c in nobody}
 
 
 def test_numbers_are_masked_unless_revealed() -> None:
@@ -46,8 +58,9 @@ def test_numbers_are_masked_unless_revealed() -> None:
     assert persons
     assert all("*" in person for person in persons)
     assert "G622921" in clear
+    some_case = sorted(_planted_cases("DO-002"))[0]
     assert "*" not in next(
-        row[4] for row in csv.reader(io.StringIO(clear)) if row and row[3] == "KC2019015"
+        row[4] for row in csv.reader(io.StringIO(clear)) if row and row[3] == some_case
     )
 
 
@@ -75,8 +88,38 @@ def test_seed_7_draws_the_same_five_schools_twice_and_seed_8_another_five() -> N
     assert all("open findings" in row["why"] for row in document["inspection"])
 
 
-def test_without_a_schools_file_the_township_is_not_known() -> None:
+def test_the_township_comes_from_the_schools_file_else_it_is_not_known() -> None:
     document = json.loads(run("--format", "json", "--inspect", "5", "--inspect-by", "township")[1])
+
+    # The demo's schools.csv puts its six schools in 韩集镇; cases and findings of a
+    # child with no school, or of a school it does not name, have no known township.
+    assert {"韩集镇", "not known"} == {row["place"] for row in document["inspection"]}
+    townships = {row["school"]: row["township"] for row in document["cases"]}
+    assert {"韩集镇"} == {t for school, t in townships.items() if school.startswith("21621011")}
+    assert {"not known"} == {t for school, t in townships.items() if school == "not known"}
+
+
+def test_without_a_schools_file_the_township_is_not_known(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("students.csv", "cases.csv", "attempts.csv"):
+        (folder / name).write_bytes((ROOT / "examples" / "linxia-demo" / name).read_bytes())
+    out = io.StringIO()
+    main(
+        [
+            "ledger",
+            str(folder),
+            *ON,
+            "--format",
+            "json",
+            "--inspect",
+            "1",
+            "--inspect-by",
+            "township",
+        ],
+        stdout=out,
+    )
+    document = json.loads(out.getvalue())
 
     assert ["not known"] == [row["place"] for row in document["inspection"]]
     assert {"not known"} == {row["township"] for row in document["cases"]}
