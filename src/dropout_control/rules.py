@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
-from typing import Any, Generic, TypeVar
+from typing import Any, Final, Generic, TypeVar, cast
 
 import attrs
 
@@ -34,11 +34,13 @@ from dropout_control.policy import Policy
 from dropout_control.reasons import Reason, Stated
 
 __all__ = [
+    "CONSULTED",
     "REGISTRY",
     "Observation",
     "Rule",
     "RuleContext",
     "RuleRegistry",
+    "observed",
     "rule",
 ]
 
@@ -121,20 +123,35 @@ class Rule:
             yield finding
 
     def run_all(
-        self, subjects: Iterable[object], context: RuleContext[Any], *, kind: str
+        self,
+        subjects: Iterable[object],
+        context: RuleContext[Any],
+        *,
+        kind: str,
+        every: bool = False,
     ) -> Iterator[tuple[object, Finding]]:
         """Check every subject of ``kind``; yield each finding with the subject it is about.
 
         The loop an audit spends its time in: it calls the check directly and builds a
         finding (with the parameter uses, made once) only when the check yields one.
+        ``every`` says that ``subjects`` are all the subjects of ``kind`` in the audit:
+        the observations of a rule another rule consults (see :func:`observed`) are then
+        kept in ``context`` for it, so that it need not check them again.
         """
         check = self.check
         uses: tuple[ParameterUse, ...] | None = None
+        kept: dict[int, list[Observation]] | None = None
+        if every and str(self.id) in CONSULTED:
+            kept = {}
         for subject in subjects:
             for seen in check(subject, context):
+                if kept is not None:
+                    kept.setdefault(id(subject), []).append(seen)
                 if uses is None:
                     uses = self.parameter_uses(context.policy)
                 yield subject, self._finding(seen, kind, uses)
+        if kept is not None:
+            context.memo((_OBSERVED, str(self.id), kind), lambda: kept)
 
     def _finding(self, seen: Observation, kind: str, uses: tuple[ParameterUse, ...]) -> Finding:
         facts = dict(seen.facts)
@@ -161,6 +178,27 @@ class Rule:
     def missing_parameters(self, policy: Policy) -> tuple[str, ...]:
         """The parameters this rule reads that are not in force in ``policy``."""
         return tuple(key for key in self.parameters if not policy.is_in_force(key))
+
+
+CONSULTED: set[str] = set()
+"""IDs of rules whose observations another rule reads (the ledger's DO-001 reads
+TR-006, SUS-004, REC-001 and AGE-002): an audit keeps them in its context."""
+
+_OBSERVED: Final = "rules.observed"
+
+
+def observed(
+    rule_id: str, subject: object, kind: str, context: RuleContext[Any]
+) -> list[Observation] | None:
+    """What the rule ``rule_id`` observed about ``subject`` (a subject of ``kind``) in
+    this audit, when it ran on every subject of the kind and is in :data:`CONSULTED`;
+    ``None`` when that is not known (the caller then checks the subject itself)."""
+    key = (_OBSERVED, rule_id, kind)
+    memo = context._memo
+    if key not in memo:
+        return None
+    kept = cast("dict[int, list[Observation]]", memo[key])
+    return kept.get(id(subject), [])
 
 
 def _codes(values: Iterable[object]) -> Iterator[str]:

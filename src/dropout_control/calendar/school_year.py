@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 from typing import TYPE_CHECKING, cast
 
 import attrs
@@ -102,10 +103,7 @@ class SchoolYear:
         """
         start_day = cast("MonthDay", policy.value(SCHOOL_YEAR_START))
         spring_day = cast("MonthDay", policy.value(SCHOOL_YEAR_SPRING_TERM_START))
-        start = start_day.in_year(year)
-        end = start_day.in_year(year + 1) - _ONE_DAY
-        spring_year = year if spring_day > start_day else year + 1
-        return cls(year, start, end, spring_day.in_year(spring_year))
+        return _school_year(year, start_day, spring_day)
 
     @classmethod
     def containing(cls, day: dt.date, *, policy: Policy) -> SchoolYear:
@@ -122,8 +120,8 @@ class SchoolYear:
         '2019-2020'
         """
         start_day = cast("MonthDay", policy.value(SCHOOL_YEAR_START))
-        year = day.year if day >= start_day.in_year(day.year) else day.year - 1
-        return cls.starting(year, policy=policy)
+        spring_day = cast("MonthDay", policy.value(SCHOOL_YEAR_SPRING_TERM_START))
+        return _school_year_containing(day, start_day, spring_day)
 
     @property
     def final_term_start(self) -> dt.date:
@@ -152,3 +150,21 @@ class SchoolYear:
         if self.end.year == self.start_year:
             return str(self.start_year)
         return f"{self.start_year}-{self.end.year}"
+
+
+@functools.lru_cache(maxsize=4096)
+def _school_year(year: int, start_day: MonthDay, spring_day: MonthDay) -> SchoolYear:
+    """The school year starting in ``year`` on ``start_day``, its spring term on the first
+    ``spring_day`` after that: built once per year and days (the audit asks for the same
+    few years for every record)."""
+    start = start_day.in_year(year)
+    end = start_day.in_year(year + 1) - _ONE_DAY
+    spring_year = year if spring_day > start_day else year + 1
+    return SchoolYear(year, start, end, spring_day.in_year(spring_year))
+
+
+@functools.lru_cache(maxsize=16384)
+def _school_year_containing(day: dt.date, start_day: MonthDay, spring_day: MonthDay) -> SchoolYear:
+    """The school year in which ``day`` falls, for these start and spring-term days."""
+    year = day.year if day >= start_day.in_year(day.year) else day.year - 1
+    return _school_year(year, start_day, spring_day)

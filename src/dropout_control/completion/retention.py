@@ -32,6 +32,7 @@ from dropout_control.completion.kinds import SCHOOLS
 from dropout_control.completion.model import Stage
 from dropout_control.completion.queries import certificates_of, school_named
 from dropout_control.completion.standing import standing_at_year_end
+from dropout_control.identity import ResidentId
 from dropout_control.metrics import CohortRetention, PlaceRetention, RetentionMetrics
 from dropout_control.policy import Policy, SchoolStructure
 from dropout_control.policy.keys import COMPULSORY_STRUCTURE
@@ -84,6 +85,47 @@ def _closes_compulsory(kind_counts: bool, stage: Stage) -> bool:
     return kind_counts and stage is Stage.JUNIOR_SECONDARY
 
 
+def _entry_and_final_years(
+    records: Sequence[StudentRecord],
+    *,
+    as_of: dt.date,
+    policy: Policy,
+    structure: SchoolStructure,
+    year_of: Callable[[dt.date], SchoolYear],
+) -> tuple[list[int], set[int]]:
+    """The years a person's records say it entered grade 1, and the school years (by
+    their start year) it ended on an active final-grade record."""
+    final = structure.final_grade
+    entry_years: list[int] = []
+    final_years: set[int] = set()
+    current = year_of(as_of).start_year
+    for record in records:
+        entered = year_of(record.entry_date)
+        if record.status is RecordStatus.ACTIVE:
+            # The common case, worked out without building standings: an active record
+            # holds its grade in the current year and was active at every year's end.
+            grade = record.grade - (current - entered.start_year)
+        else:
+            grade = standing_at_year_end(record, entered, as_of=as_of, policy=policy).grade
+        if grade == 1:
+            entry_years.append(entered.start_year)
+        elif grade == structure.junior_grades.start:
+            entry_years.append(entered.start_year - structure.primary_years)
+        last = entered.start_year + (final - grade)
+        if record.status is RecordStatus.ACTIVE:
+            # Its grade in the year ``last`` is the final grade; that year has started
+            # by the audit date when it is not after the current one.
+            if entered.start_year <= last <= current:
+                final_years.add(last)
+            continue
+        if last >= entered.start_year:
+            year = SchoolYear.starting(last, policy=policy)
+            at_end = standing_at_year_end(record, year, as_of=as_of, policy=policy)
+            if at_end.is_active and at_end.grade == final and year.start <= as_of:
+                final_years.add(last)
+    return entry_years, final_years
+
+
 def _person_of(
     records: Sequence[StudentRecord],
     bundle: Bundle,
@@ -93,25 +135,13 @@ def _person_of(
     structure: SchoolStructure,
     year_of: Callable[[dt.date], SchoolYear],
 ) -> _Person:
-    final = structure.final_grade
-    entry_years: list[int] = []
-    final_years: set[int] = set()
-    for record in records:
-        entered = year_of(record.entry_date)
-        standing = standing_at_year_end(record, entered, as_of=as_of, policy=policy)
-        if standing.grade == 1:
-            entry_years.append(entered.start_year)
-        elif standing.grade == structure.junior_grades.start:
-            entry_years.append(entered.start_year - structure.primary_years)
-        last = entered.start_year + (final - standing.grade)
-        if last >= entered.start_year:
-            year = SchoolYear.starting(last, policy=policy)
-            at_end = standing_at_year_end(record, year, as_of=as_of, policy=policy)
-            if at_end.is_active and at_end.grade == final and year.start <= as_of:
-                final_years.add(last)
+    entry_years, final_years = _entry_and_final_years(
+        records, as_of=as_of, policy=policy, structure=structure, year_of=year_of
+    )
     certified_all: set[int] = set()
     certified_passing: set[int] = set()
-    for number in dict.fromkeys(record.key for record in records):
+    numbers = (records[0].key,) if len(records) == 1 else {record.key for record in records}
+    for number in numbers:
         for certificate in certificates_of(bundle, number):
             if certificate.issued_on > as_of:
                 continue
@@ -121,6 +151,17 @@ def _person_of(
             certified_all.add(answer.school_year.start_year)
             if answer.eligible:
                 certified_passing.add(answer.school_year.start_year)
+    if len(records) == 1 and records[0].status is RecordStatus.ACTIVE:
+        # The common case: one active record, held, not transferred out, not left.
+        return _Person(
+            entry_year=min(entry_years) if entry_years else None,
+            final_years=frozenset(final_years),
+            certified_all=frozenset(certified_all),
+            certified_passing=frozenset(certified_passing),
+            transferred_out=False,
+            left=False,
+            school_id=records[0].school_id,
+        )
     statuses = {record.status for record in records}
     holds = any(record.is_open or record.status.has_finished for record in records)
     left = any(
@@ -213,8 +254,9 @@ def _by_place(
 def _grouped(records: Iterable[StudentRecord]) -> Mapping[str, list[StudentRecord]]:
     people: dict[str, list[StudentRecord]] = defaultdict(list)
     for record in records:
-        number = record.valid_resident_id
-        people[number.reveal() if number is not None else record.key].append(record)
+        number = record.resident_id
+        key = number.reveal() if isinstance(number, ResidentId) else record.key
+        people[key].append(record)
     return people
 
 

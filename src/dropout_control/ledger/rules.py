@@ -135,8 +135,10 @@ def suspect_in_ledger(
     bundle = context.bundle
     if isinstance(subject, StudentRecord):
         suspicions = student_suspicions(subject, context)
+        if not suspicions:
+            return
         resident = subject.resident_id.reveal() if subject.resident_id else None
-        cases = cases_of(bundle, subject.key, resident) if suspicions else ()
+        cases = cases_of(bundle, subject.key, resident)
     else:
         suspicions = child_suspicions(subject, context)
         numbers = [r.key for r in student_records_of(bundle, subject.key)]

@@ -37,9 +37,9 @@ from dropout_control.ledger.keys import ABSENCE_SUSPECTED_DROPOUT_SCHOOL_DAYS
 from dropout_control.ledger.queries import absences_of
 from dropout_control.reconciliation.model import HeadcountEntry
 from dropout_control.reconciliation.queries import headcount_months
-from dropout_control.registry.model import StudentRecord
+from dropout_control.registry.model import RecordStatus, StudentRecord
 from dropout_control.registry.queries import student_records_of
-from dropout_control.rules import REGISTRY, Observation, RuleContext
+from dropout_control.rules import CONSULTED, REGISTRY, Observation, Rule, RuleContext, observed
 from dropout_control.suspensions.queries import suspensions_of
 
 if TYPE_CHECKING:
@@ -79,26 +79,34 @@ class Suspicion:
     related: tuple[SourceLocation, ...] = ()
 
 
-def _ready(rule_id: str, context: RuleContext[Bundle]) -> bool:
-    """Whether a suspect rule can run in this audit (its kinds read, its parameters in
-    force, its precondition met)."""
+def _ready(rule_id: str, context: RuleContext[Bundle]) -> Rule | None:
+    """The suspect rule, if it can run in this audit (its kinds read, its parameters in
+    force, its precondition met); looked up once per audit."""
 
-    def compute() -> bool:
+    def compute() -> Rule | None:
         item = REGISTRY[rule_id]
         kinds = context.bundle.kinds
         if not all(kind in kinds for kind in (*item.about, *item.needs)):
-            return False
+            return None
         if item.missing_parameters(context.policy):
-            return False
-        return item.why_not_ready(context) is None
+            return None
+        return item if item.why_not_ready(context) is None else None
 
     return context.memo(("ledger.suspect_rule_ready", rule_id), compute)
 
 
 def _observations(rule_id: str, subject: object, context: RuleContext[Bundle]) -> list[Observation]:
-    if not _ready(rule_id, context):
+    item = _ready(rule_id, context)
+    if item is None:
         return []
-    return list(REGISTRY[rule_id].check(subject, context))
+    # What the audit already found about the subject, else the rule's own check.
+    kind = "students" if isinstance(subject, StudentRecord) else "population"
+    seen = observed(rule_id, subject, kind, context)
+    return list(item.check(subject, context)) if seen is None else seen
+
+
+# DO-001 reads what these rules observe: an audit keeps their observations for it.
+CONSULTED.update({"TR-006", "SUS-004", "REC-001", "AGE-002"})
 
 
 def _sources(seen: Observation) -> tuple[SourceLocation, ...]:
@@ -109,15 +117,30 @@ def _date(value: object) -> dt.date | None:
     return value if isinstance(value, dt.date) else None
 
 
-def _absence_suspicions(record: StudentRecord, context: RuleContext[Bundle]) -> Iterator[Suspicion]:
+def _absence_threshold(context: RuleContext[Bundle]) -> int | None:
+    """The suspect threshold in school days, when absences were read and it is in force."""
     policy = context.policy
-    if "absences" not in context.bundle.kinds or not policy.is_in_force(
-        ABSENCE_SUSPECTED_DROPOUT_SCHOOL_DAYS
-    ):
+
+    def compute() -> int | None:
+        if "absences" not in context.bundle.kinds:
+            return None
+        if not policy.is_in_force(ABSENCE_SUSPECTED_DROPOUT_SCHOOL_DAYS):
+            return None
+        return policy.value(ABSENCE_SUSPECTED_DROPOUT_SCHOOL_DAYS, int)
+
+    return context.memo(("ledger.absence_threshold",), compute)
+
+
+def _absence_suspicions(record: StudentRecord, context: RuleContext[Bundle]) -> Iterator[Suspicion]:
+    threshold = _absence_threshold(context)
+    if threshold is None:
         return
-    threshold = policy.value(ABSENCE_SUSPECTED_DROPOUT_SCHOOL_DAYS, int)
+    spells = absences_of(context.bundle, record.key)
+    if not spells:
+        return
+    policy = context.policy
     days = context.memo(("ledger.school_days",), lambda: SchoolDays.of_policy(policy))
-    for absence in absences_of(context.bundle, record.key):
+    for absence in spells:
         if absence.excused or absence.school_days < threshold or absence.start > context.as_of:
             continue
         try:
@@ -174,20 +197,34 @@ def _missing_since(record: StudentRecord, context: RuleContext[Bundle]) -> dt.da
     return None if first is None else first.first_day
 
 
+# The rules that can find a record's child a suspect, by the record's status: each rule
+# looks at records of these statuses only (TR-006 a transfer out, SUS-004 a child not
+# back, REC-001 an active record), so the others are not asked. The ledger's
+# properties hold this against the rules themselves.
+_CONSULTED: Final[Mapping[RecordStatus, tuple[str, ...]]] = {
+    RecordStatus.ACTIVE: ("REC-001",),
+    RecordStatus.TRANSFERRED_OUT: ("TR-006",),
+    RecordStatus.SUSPENDED: ("SUS-004",),
+    RecordStatus.DROPPED_OUT: ("SUS-004",),
+    RecordStatus.WITHDRAWN: ("SUS-004",),
+}
+
+
 def student_suspicions(record: StudentRecord, context: RuleContext[Bundle]) -> list[Suspicion]:
     """Why a student record's child is a suspected dropout on the audit date, each with
     the day it became one, earliest first (empty when it is not one)."""
     found = list(_absence_suspicions(record, context))
-    for seen in _observations("TR-006", record, context):
+    consulted = _CONSULTED.get(record.status, ())
+    for seen in _observations("TR-006", record, context) if "TR-006" in consulted else ():
         left_on, limit = _date(seen.facts.get("left_on")), seen.facts.get("limit")
         if left_on is not None and isinstance(limit, int):
             since = left_on + dt.timedelta(days=limit) + _ONE_DAY
             found.append(Suspicion(record.subject, "TR-006", since, *_split(seen)))
-    for seen in _observations("SUS-004", record, context):
+    for seen in _observations("SUS-004", record, context) if "SUS-004" in consulted else ():
         due_by = _date(seen.facts.get("return_due_by"))
         if due_by is not None:
             found.append(Suspicion(record.subject, "SUS-004", due_by + _ONE_DAY, *_split(seen)))
-    for seen in _observations("REC-001", record, context):
+    for seen in _observations("REC-001", record, context) if "REC-001" in consulted else ():
         missing = _missing_since(record, context)
         if missing is not None:
             found.append(Suspicion(record.subject, "REC-001", missing, *_split(seen)))
