@@ -41,6 +41,7 @@ __all__ = [
     "RuleContext",
     "RuleRegistry",
     "observed",
+    "parameter_use",
     "rule",
 ]
 
@@ -173,7 +174,7 @@ class Rule:
         """The parameters this rule reads in ``policy``, with their sources, as findings
         carry them (optional parameters only where they are in force)."""
         optional = (k for k in self.optional_parameters if policy.is_in_force(k))
-        return tuple(_use(policy, key) for key in (*self.parameters, *optional))
+        return tuple(parameter_use(policy, key) for key in (*self.parameters, *optional))
 
     def missing_parameters(self, policy: Policy) -> tuple[str, ...]:
         """The parameters this rule reads that are not in force in ``policy``."""
@@ -222,7 +223,9 @@ def _all_codes(values: Iterable[object]) -> Iterator[str]:
             yield from _all_codes(value)
 
 
-def _use(policy: Policy, key: str) -> ParameterUse:
+def parameter_use(policy: Policy, key: str) -> ParameterUse:
+    """The parameter ``key`` of ``policy`` as a finding quotes it: value, date,
+    jurisdiction, source and mark."""
     parameter = policy[key]
     return ParameterUse(
         key=key,

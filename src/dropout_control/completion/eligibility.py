@@ -52,6 +52,7 @@ from dropout_control.policy.keys import COMPULSORY_STRUCTURE
 from dropout_control.reasons import Message, Stated, reason
 from dropout_control.registry.model import RecordStatus, StudentRecord
 from dropout_control.registry.queries import student_records_numbered, student_records_of
+from dropout_control.rules import parameter_use
 from dropout_control.suspensions.queries import suspensions_of
 
 if TYPE_CHECKING:
@@ -172,18 +173,6 @@ class Eligibility:
         )
 
 
-def _use(policy: Policy, key: str) -> ParameterUse:
-    parameter = policy[key]
-    return ParameterUse(
-        key=key,
-        value=parameter.value,
-        since=parameter.since,
-        jurisdiction=parameter.jurisdiction,
-        source=parameter.source,
-        mark=parameter.mark,
-    )
-
-
 def _record_of(bundle: Bundle, student_number: str, school_id: str | None) -> StudentRecord | None:
     records = student_records_numbered(bundle, student_number)
     if not records:
@@ -235,7 +224,7 @@ def _standing_reasons(
                 final_grade=last,
                 structure=str(policy.value(COMPULSORY_STRUCTURE)),
             ),
-            parameters=(_use(policy, COMPULSORY_STRUCTURE),),
+            parameters=(parameter_use(policy, COMPULSORY_STRUCTURE),),
             citations=cited,
         )
 
@@ -314,7 +303,7 @@ def eligibility(
             Ineligibility(
                 "CERT-003",
                 TOO_EARLY.given(issued_on=on, issue_from=issue_from, school_year=str(year)),
-                parameters=(_use(policy, CERTIFICATE_ISSUE_FROM),),
+                parameters=(parameter_use(policy, CERTIFICATE_ISSUE_FROM),),
                 citations=(REGISTRATION_RULES,),
             )
         )
@@ -345,7 +334,7 @@ def _completion_reasons(
         yield Ineligibility(
             "CERT-002",
             FEW_YEARS.given(years=years, min_years=min_years),
-            parameters=(_use(policy, CERTIFICATE_COMPLETION_MIN_YEARS_ON_ROLL),),
+            parameters=(parameter_use(policy, CERTIFICATE_COMPLETION_MIN_YEARS_ON_ROLL),),
             citations=(LAW_2, LINXIA_NOTICE),
         )
     min_age = policy.value(CERTIFICATE_COMPLETION_MIN_AGE, int)
@@ -354,7 +343,7 @@ def _completion_reasons(
         yield Ineligibility(
             "CERT-003",
             TOO_YOUNG.given(age=age, min_age=min_age),
-            parameters=(_use(policy, CERTIFICATE_COMPLETION_MIN_AGE),),
+            parameters=(parameter_use(policy, CERTIFICATE_COMPLETION_MIN_AGE),),
             citations=(LINXIA_NOTICE,),
         )
 
