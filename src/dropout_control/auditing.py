@@ -42,7 +42,7 @@ from dropout_control.reasons import Stated, reason
 from dropout_control.reconciliation.queries import latest_headcount_month, latest_headcounts
 from dropout_control.registry.kinds import STUDENTS, UNKNOWN_COUNTY, county_code
 from dropout_control.registry.queries import county_of_school
-from dropout_control.rules import Rule, RuleContext, RuleRegistry
+from dropout_control.rules import CONSULTED, Rule, RuleContext, RuleRegistry
 from dropout_control.suspensions.keys import SUSPENSION_APPROVERS
 from dropout_control.transfers.keys import TRANSFER_UNPLACED_AFTER_DAYS
 from dropout_control.whereabouts import WhereaboutsStatus, whereabouts_of_all
@@ -109,7 +109,10 @@ def _audit(
     tally = _Tally()
     unread = Counter(f"{cell.kind}.{cell.field}" for cell in bundle.unread_cells)
     records_skipped: dict[str, int] = {}
-    for item in rules:
+    # The rules other rules consult run first, so that what they observe is kept for
+    # them (see rules.CONSULTED); the report lists findings and skipped rules in order.
+    in_order = list(rules)
+    for item in sorted(in_order, key=lambda rule: str(rule.id) not in CONSULTED):
         why = _why_not_run(item, bundle, policy) or item.why_not_ready(context)
         if why is not None:
             skipped.append(SkippedRule(item.id, why))
@@ -121,6 +124,9 @@ def _audit(
             for subject, finding in item.run_all(subjects, context, kind=kind, every=True):
                 findings.append(finding)
                 tally.add(finding, *places.of(subject, kind))
+    rank = {str(item.id): index for index, item in enumerate(in_order)}
+    skipped.sort(key=lambda item: rank[str(item.rule)])
+    records_skipped = dict(sorted(records_skipped.items(), key=lambda item: rank[item[0]]))
     not_known = _not_known(bundle)
     whereabouts = (
         None

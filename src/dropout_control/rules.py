@@ -41,6 +41,7 @@ __all__ = [
     "RuleContext",
     "RuleRegistry",
     "observed",
+    "observed_subjects",
     "parameter_use",
     "rule",
 ]
@@ -200,6 +201,16 @@ def observed(
         return None
     kept = cast("dict[int, list[Observation]]", memo[key])
     return kept.get(id(subject), [])
+
+
+def observed_subjects(rule_id: str, kind: str, context: RuleContext[Any]) -> frozenset[int] | None:
+    """The ``id`` of every subject of ``kind`` the rule ``rule_id`` observed in this
+    audit (see :func:`observed`); ``None`` when that is not known."""
+    key = (_OBSERVED, rule_id, kind)
+    memo = context._memo
+    if key not in memo:
+        return None
+    return frozenset(cast("dict[int, list[Observation]]", memo[key]))
 
 
 def _codes(values: Iterable[object]) -> Iterator[str]:

@@ -126,6 +126,38 @@ def _entry_and_final_years(
     return entry_years, final_years
 
 
+_NONE: Final[frozenset[int]] = frozenset()
+
+
+def _active_person(
+    record: StudentRecord,
+    current: int,
+    structure: SchoolStructure,
+    year_of: Callable[[dt.date], SchoolYear],
+) -> _Person:
+    """The child of a single active record and no certificate, the common case, worked
+    out as :func:`_entry_and_final_years` works out an active record."""
+    entered = year_of(record.entry_date).start_year
+    grade = record.grade - (current - entered)
+    entry_year = (
+        entered
+        if grade == 1
+        else entered - structure.primary_years
+        if grade == structure.junior_grades.start
+        else None
+    )
+    last = entered + (structure.final_grade - grade)
+    return _Person(
+        entry_year=entry_year,
+        final_years=frozenset((last,)) if entered <= last <= current else _NONE,
+        certified_all=_NONE,
+        certified_passing=_NONE,
+        transferred_out=False,
+        left=False,
+        school_id=record.school_id,
+    )
+
+
 def _person_of(
     records: Sequence[StudentRecord],
     bundle: Bundle,
@@ -278,13 +310,27 @@ def retention_metrics(bundle: Bundle, *, as_of: dt.date, policy: Policy) -> Rete
             found = years[day] = SchoolYear.containing(day, policy=policy)
         return found
 
-    people = [
-        _person_of(
-            records, bundle, as_of=as_of, policy=policy, structure=structure, year_of=year_of
-        )
-        for records in _grouped(bundle.records(STUDENTS)).values()
-    ]
     current = year_of(as_of).start_year
+    people = []
+    for records in _grouped(bundle.records(STUDENTS)).values():
+        only = records[0]
+        if (
+            len(records) == 1
+            and only.status is RecordStatus.ACTIVE
+            and not certificates_of(bundle, only.key)
+        ):
+            people.append(_active_person(only, current, structure, year_of))
+        else:
+            people.append(
+                _person_of(
+                    records,
+                    bundle,
+                    as_of=as_of,
+                    policy=policy,
+                    structure=structure,
+                    year_of=year_of,
+                )
+            )
     candidates = {
         year
         for person in people

@@ -33,6 +33,7 @@ from dropout_control.ledger.stages import CaseHistory, CaseStage, last_contact, 
 from dropout_control.ledger.suspects import (
     Suspicion,
     child_suspicions,
+    may_be_suspect,
     sources_of,
     student_suspicions,
 )
@@ -132,6 +133,8 @@ def suspect_in_ledger(
     then not known. Basis: 临州办发〔2019〕18号 part two, second measure [C]; the days
     are the library's default [U].
     """
+    if not may_be_suspect(subject, context):
+        return
     bundle = context.bundle
     if isinstance(subject, StudentRecord):
         suspicions = student_suspicions(subject, context)

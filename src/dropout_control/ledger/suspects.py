@@ -34,12 +34,21 @@ from dropout_control.errors import WorkingDaysNotCovered
 from dropout_control.findings import SourceLocation, Subject
 from dropout_control.kinds import Index
 from dropout_control.ledger.keys import ABSENCE_SUSPECTED_DROPOUT_SCHOOL_DAYS
+from dropout_control.ledger.kinds import ABSENCES_BY_STUDENT
 from dropout_control.ledger.queries import absences_of
 from dropout_control.reconciliation.model import HeadcountEntry
 from dropout_control.reconciliation.queries import headcount_months
 from dropout_control.registry.model import RecordStatus, StudentRecord
-from dropout_control.registry.queries import student_records_of
-from dropout_control.rules import CONSULTED, REGISTRY, Observation, Rule, RuleContext, observed
+from dropout_control.registry.queries import student_records_numbered, student_records_of
+from dropout_control.rules import (
+    CONSULTED,
+    REGISTRY,
+    Observation,
+    Rule,
+    RuleContext,
+    observed,
+    observed_subjects,
+)
 from dropout_control.suspensions.queries import suspensions_of
 
 if TYPE_CHECKING:
@@ -106,7 +115,39 @@ def _observations(rule_id: str, subject: object, context: RuleContext[Bundle]) -
 
 
 # DO-001 reads what these rules observe: an audit keeps their observations for it.
-CONSULTED.update({"TR-006", "SUS-004", "REC-001", "AGE-002"})
+_SUSPECT_RULES: Final = (
+    ("TR-006", "students"),
+    ("SUS-004", "students"),
+    ("REC-001", "students"),
+    ("AGE-002", "population"),
+)
+CONSULTED.update(rule_id for rule_id, _ in _SUSPECT_RULES)
+
+
+def _candidates(context: RuleContext[Bundle]) -> frozenset[int] | None:
+    """The ``id`` of every subject that may be a suspect: one a suspect rule observed in
+    this audit, or a student with an absence spell; ``None`` when the audit has not
+    kept what the rules observed (every subject is then looked at)."""
+    found: set[int] = set()
+    for rule_id, kind in _SUSPECT_RULES:
+        if _ready(rule_id, context) is None:
+            continue
+        seen = observed_subjects(rule_id, kind, context)
+        if seen is None:
+            return None
+        found |= seen
+    if _absence_threshold(context) is not None:
+        bundle = context.bundle
+        for number in bundle.index(ABSENCES_BY_STUDENT):
+            found.update(id(record) for record in student_records_numbered(bundle, number))
+    return frozenset(found)
+
+
+def may_be_suspect(subject: object, context: RuleContext[Bundle]) -> bool:
+    """Whether ``subject`` (a student record or a child of the roster) may be a suspected
+    dropout; ``False`` only when the audit knows it is not one."""
+    candidates = context.memo(("ledger.suspect_candidates",), lambda: _candidates(context))
+    return candidates is None or id(subject) in candidates
 
 
 def _sources(seen: Observation) -> tuple[SourceLocation, ...]:
