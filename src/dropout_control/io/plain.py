@@ -45,6 +45,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from dropout_control.calendar.month_day import MonthDay
 from dropout_control.calendar.year_month import YearMonth
+from dropout_control.errors import InvalidResidentId
 from dropout_control.findings import Finding, ParameterUse, RuleId, SourceLocation, Subject
 from dropout_control.identity import ResidentId, StudentNumber, mask_name, mask_number
 from dropout_control.identity.malformed import MalformedNumber
@@ -86,6 +87,7 @@ _FINDING_LAST: Final[tuple[str, ...]] = ("message",)
 SUBJECT_MASKED: Final = "subject_masked"
 """The key of a finding's subject as shown masked, written beside the clear one when revealed."""
 _ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+_CLEAR_RESIDENT_ID: Final = re.compile(r"[0-9]{17}[0-9X]")
 
 
 def unstructure(obj: object, *, reveal: bool = False) -> Any:
@@ -153,13 +155,24 @@ def _stated(data: object) -> Stated:
     return read
 
 
-def _dated(value: object) -> object:
-    """A fact read back: ISO dates become dates again, in lists and tables too."""
-    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
-        try:
+def _text_fact(value: str) -> object:
+    """A text fact read back: an ISO date is a date again, a resident ID number written
+    in clear (a revealed report) a number again; other text stays text."""
+    try:
+        if _ISO_DATE.fullmatch(value):
             return dt.date.fromisoformat(value)
-        except ValueError:
-            return value
+        if _CLEAR_RESIDENT_ID.fullmatch(value):
+            return ResidentId.parse(value)
+    except (ValueError, InvalidResidentId):
+        pass
+    return value
+
+
+def _dated(value: object) -> object:
+    """A fact read back: ISO dates become dates again, and resident ID numbers written in
+    clear (a revealed report) numbers again, in lists and tables too."""
+    if isinstance(value, str):
+        return _text_fact(value)
     if isinstance(value, list):
         return [_dated(item) for item in value]
     if isinstance(value, dict):
