@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from dropout_control.calendar import SchoolYear, school_days_between
+from dropout_control.calendar import SchoolDays, SchoolYear
 from dropout_control.home_teaching.keys import HOME_TEACHING_MIN_PERIODS_PER_SCHOOL_YEAR
 
 if TYPE_CHECKING:
@@ -80,8 +80,9 @@ def teaching_progress(
     start = year.start if since is None else max(since, year.start)
     minimum = policy.value(HOME_TEACHING_MIN_PERIODS_PER_SCHOOL_YEAR, int)
     counted = [visit for visit in visits if start <= visit.on <= as_of]
-    days = school_days_between(start, as_of, policy=policy)
-    in_year = school_days_between(year.start, year.end, policy=policy)
+    school_days = SchoolDays.of_policy(policy)  # built once for both counts
+    days = school_days.count(start, as_of)
+    in_year = school_days.count(year.start, year.end)
     due = minimum * days // in_year if in_year else 0
     return TeachingProgress(
         school_year=year,
