@@ -19,18 +19,18 @@ cohort without any such child in the input has no rate: the report says why.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 import attrs
 
 from dropout_control.calendar.school_year import SchoolYear
 from dropout_control.completion.eligibility import certificate_eligibility
 from dropout_control.completion.keys import RETENTION_TARGET
-from dropout_control.completion.kinds import SCHOOLS
+from dropout_control.completion.kinds import CERTIFICATES_BY_STUDENT, SCHOOLS
 from dropout_control.completion.model import Stage
-from dropout_control.completion.queries import certificates_of, school_named
+from dropout_control.completion.queries import certificates_of, township_of
 from dropout_control.completion.standing import standing_at_year_end
 from dropout_control.identity import ResidentId
 from dropout_control.metrics import CohortRetention, PlaceRetention, RetentionMetrics
@@ -68,9 +68,8 @@ NO_SCHOOLS: Final = reason(
 )
 
 
-@attrs.frozen
-class _Person:
-    """What the rate needs of one child."""
+class _Person(NamedTuple):
+    """What the rate needs of one child (a named tuple: one is made per child)."""
 
     entry_year: int | None
     final_years: frozenset[int]
@@ -211,29 +210,49 @@ def _person_of(
     )
 
 
-def _cohort(people: Iterable[_Person], final_year: int, years: int) -> CohortRetention:
-    entry_year = final_year - years + 1
-    entered = transferred_out = left = transferred_in = 0
-    in_final = completers_all = completers_passing = 0
-    for person in people:
-        is_entrant = person.entry_year == entry_year
-        active = final_year in person.final_years
-        certified = final_year in person.certified_all
-        passing = final_year in person.certified_passing
+_Tally = tuple[int, int, int, int, int, int, int]
+"""Counts of one cohort at one place: entered, transferred in, transferred out, left,
+in the final grade, completers counting every certificate, completers counting those
+that pass."""
+
+_Marks = tuple[tuple[int, _Tally], ...]
+
+
+def _marks(person: _Person, final: int, current: int) -> _Marks:
+    """What one child adds to the cohorts it belongs to, by final year: as an entrant
+    of its grade-1 year, and wherever it reached the final grade (on an active record
+    or with a certificate), in the final years that have started by the audit date."""
+    entrant_year = None if person.entry_year is None else person.entry_year + final - 1
+    years = {*person.final_years, *person.certified_all}
+    if entrant_year is not None:
+        years.add(entrant_year)
+    marks = []
+    for year in sorted(years):
+        if year > current:
+            continue
+        active = year in person.final_years
+        certified = year in person.certified_all
         reached = active or certified
-        if is_entrant:
-            entered += 1
+        entered = transferred_out = left = transferred_in = 0
+        if year == entrant_year:
+            entered = 1
             if not reached and person.left:
-                left += 1
+                left = 1
             elif not reached and person.transferred_out:
-                transferred_out += 1
+                transferred_out = 1
         elif reached:
-            transferred_in += 1
-        if active:
-            in_final += 1
-        elif certified:
-            completers_all += 1
-            completers_passing += passing
+            transferred_in = 1
+        in_final = int(active)
+        completers_all = int(certified and not active)
+        passing = int(certified and not active and year in person.certified_passing)
+        tally = (entered, transferred_in, transferred_out, left, in_final, completers_all, passing)
+        marks.append((year, tally))
+    return tuple(marks)
+
+
+def _cohort(final_year: int, years: int, tally: Sequence[int]) -> CohortRetention:
+    entry_year = final_year - years + 1
+    entered, transferred_in, transferred_out, left, in_final, completers_all, passing = tally
     name = f"{final_year}-{final_year + 1}"
     base = entered - transferred_out - left + transferred_in
     counted = CohortRetention(
@@ -245,8 +264,8 @@ def _cohort(people: Iterable[_Person], final_year: int, years: int) -> CohortRet
         base=base,
         in_final_grade=in_final,
         completers_all=completers_all,
-        completers_passing=completers_passing,
-        inflation=completers_all - completers_passing,
+        completers_passing=passing,
+        inflation=completers_all - passing,
     )
     if entered == 0:
         return attrs.evolve(counted, why_not=NO_HISTORY.given(entry_year=entry_year))
@@ -256,31 +275,41 @@ def _cohort(people: Iterable[_Person], final_year: int, years: int) -> CohortRet
     return attrs.evolve(
         counted,
         rate_all=(in_final + completers_all) / base,
-        rate_passing=(in_final + completers_passing) / base,
+        rate_passing=(in_final + passing) / base,
     )
 
 
-def _cohorts(
-    people: Sequence[_Person], final_years: Sequence[int], years: int
-) -> tuple[CohortRetention, ...]:
-    return tuple(_cohort(people, year, years) for year in final_years)
+_ZERO: Final[_Tally] = (0, 0, 0, 0, 0, 0, 0)
 
 
-def _by_place(
-    people: Sequence[_Person],
-    place: Callable[[_Person], str | None],
-    final_years: Sequence[int],
-    years: int,
-) -> tuple[PlaceRetention, ...]:
-    groups: dict[str, list[_Person]] = defaultdict(list)
-    for person in people:
-        where = place(person)
-        if where is not None:
-            groups[where].append(person)
-    return tuple(
-        PlaceRetention(place=where, cohorts=_cohorts(groups[where], final_years, years))
-        for where in sorted(groups)
-    )
+class _Tallies:
+    """The counts of every cohort at every place of one level (the whole input, the
+    schools, the townships, the counties), added up child by child."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, dict[int, list[int]]] = defaultdict(dict)
+
+    def add(self, place: str, marks: _Marks, times: int) -> None:
+        cohorts = self.counts[place]
+        for year, tally in marks:
+            counts = cohorts.get(year)
+            if counts is None:
+                counts = cohorts[year] = [0] * len(_ZERO)
+            for index, value in enumerate(tally):
+                if value:
+                    counts[index] += value * times
+
+    def cohorts(
+        self, place: str, final_years: Sequence[int], years: int
+    ) -> tuple[CohortRetention, ...]:
+        cohorts = self.counts.get(place, {})
+        return tuple(_cohort(year, years, cohorts.get(year, _ZERO)) for year in final_years)
+
+    def places(self, final_years: Sequence[int], years: int) -> tuple[PlaceRetention, ...]:
+        return tuple(
+            PlaceRetention(place=place, cohorts=self.cohorts(place, final_years, years))
+            for place in sorted(self.counts)
+        )
 
 
 def _grouped(records: Iterable[StudentRecord]) -> Mapping[str, list[StudentRecord]]:
@@ -311,58 +340,53 @@ def retention_metrics(bundle: Bundle, *, as_of: dt.date, policy: Policy) -> Rete
         return found
 
     current = year_of(as_of).start_year
-    people = []
+    # Children who add the same counts at the same school are counted together: most
+    # children of a school share a handful of histories.
+    alike: Counter[tuple[str, _Marks]] = Counter()
+    # A single active record without certificates adds what its entry date and grade
+    # say (the common case, worked out once for each of them).
+    plain: dict[tuple[dt.date, int], _Marks] = {}
+    certified = bundle.index(CERTIFICATES_BY_STUDENT)
+    active = RecordStatus.ACTIVE
     for records in _grouped(bundle.records(STUDENTS)).values():
         only = records[0]
-        if (
-            len(records) == 1
-            and only.status is RecordStatus.ACTIVE
-            and not certificates_of(bundle, only.key)
-        ):
-            people.append(_active_person(only, current, structure, year_of))
-        else:
-            people.append(
-                _person_of(
-                    records,
-                    bundle,
-                    as_of=as_of,
-                    policy=policy,
-                    structure=structure,
-                    year_of=year_of,
-                )
-            )
-    candidates = {
-        year
-        for person in people
-        for year in (
-            *person.final_years,
-            *person.certified_all,
-            *(() if person.entry_year is None else (person.entry_year + final - 1,)),
+        if len(records) == 1 and only.status is active and only.key not in certified:
+            shape = (only.entry_date, only.grade)
+            marks = plain.get(shape)
+            if marks is None:
+                person = _active_person(only, current, structure, year_of)
+                marks = plain[shape] = _marks(person, final, current)
+            alike[only.school_id, marks] += 1
+            continue
+        person = _person_of(
+            records,
+            bundle,
+            as_of=as_of,
+            policy=policy,
+            structure=structure,
+            year_of=year_of,
         )
-        if year <= current
-    }
-    final_years = sorted(candidates)
-    total = _cohorts(people, final_years, final)
+        alike[person.school_id, _marks(person, final, current)] += 1
+    final_years = sorted({year for _, marks in alike for year, _ in marks})
     if not final_years:
         return RetentionMetrics(target=target, why_not=NO_HISTORY.given(entry_year="-"))
-    schools = _by_place(people, lambda p: p.school_id, final_years, final)
-    counties = _by_place(
-        people, lambda p: county_of_school(bundle, p.school_id), final_years, final
-    )
-
-    def township(person: _Person) -> str | None:
-        school = school_named(bundle, person.school_id)
-        return None if school is None else school.township
-
-    townships = _by_place(people, township, final_years, final)
+    total, schools, townships, counties = _Tallies(), _Tallies(), _Tallies(), _Tallies()
+    for (school_id, marks), times in alike.items():
+        total.add("", marks, times)
+        schools.add(school_id, marks, times)
+        counties.add(county_of_school(bundle, school_id), marks, times)
+        township = township_of(bundle, school_id)
+        if township is not None:
+            townships.add(township, marks, times)
+    by_township = townships.places(final_years, final)
     read_schools = SCHOOLS.name in bundle.kinds
     return RetentionMetrics(
         target=target,
-        total=total,
-        schools=schools,
-        townships=townships,
-        counties=counties,
+        total=total.cohorts("", final_years, final),
+        schools=schools.places(final_years, final),
+        townships=by_township,
+        counties=counties.places(final_years, final),
         townships_not_known=None
-        if (townships and read_schools) or townships
+        if (by_township and read_schools) or by_township
         else NO_SCHOOLS.given(),
     )
