@@ -45,7 +45,7 @@ from dropout_control.registry.queries import county_of_school
 from dropout_control.rules import CONSULTED, Rule, RuleContext, RuleRegistry
 from dropout_control.suspensions.keys import SUSPENSION_APPROVERS
 from dropout_control.transfers.keys import TRANSFER_UNPLACED_AFTER_DAYS
-from dropout_control.whereabouts import WhereaboutsStatus, whereabouts_of_all
+from dropout_control.whereabouts import WhereaboutsStatus, whereabouts_tally
 
 __all__ = ["UNKNOWN_COUNTY", "audit_bundle"]
 
@@ -395,15 +395,17 @@ def _whereabouts_counts(
     total: Counter[str] = Counter()
     schools: dict[str, Counter[str]] = defaultdict(Counter)
     counties: dict[str, Counter[str]] = defaultdict(Counter)
-    for found in whereabouts_of_all(bundle, as_of=as_of, policy=policy, with_evidence=False):
-        status = found.status.value
-        total[status] += 1
-        if found.school_id is not None:
-            schools[found.school_id][status] += 1
-        county = county_code(found.county) or (
-            places.county_of_school(found.school_id) if found.school_id else UNKNOWN_COUNTY
+    for (found, school_id, household), times in whereabouts_tally(
+        bundle, as_of=as_of, policy=policy
+    ).items():
+        status = found.value
+        total[status] += times
+        if school_id is not None:
+            schools[school_id][status] += times
+        county = county_code(household) or (
+            places.county_of_school(school_id) if school_id else UNKNOWN_COUNTY
         )
-        counties[county][status] += 1
+        counties[county][status] += times
     return WhereaboutsCounts(
         total=_in_status_order(total),
         schools={k: _in_status_order(v) for k, v in sorted(schools.items())},

@@ -9,7 +9,8 @@ suspensions and deferrals, and says in one word where the child is.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 
 import attrs
 
@@ -47,7 +48,15 @@ from dropout_control.transfers.kinds import TRANSFERS_BY_STUDENT
 from dropout_control.transfers.model import Transfer
 from dropout_control.transfers.queries import taken_outside, transferred_out_on
 
-__all__ = ["Evidence", "Whereabouts", "WhereaboutsStatus", "whereabouts", "whereabouts_of_all"]
+__all__ = [
+    "Evidence",
+    "Place",
+    "Whereabouts",
+    "WhereaboutsStatus",
+    "whereabouts",
+    "whereabouts_of_all",
+    "whereabouts_tally",
+]
 
 
 class WhereaboutsStatus(Code):
@@ -363,20 +372,55 @@ def whereabouts_of_all(
     """The whereabouts of every child the bundle knows: each roster child and each
     student not on the roster, once per person (``with_evidence`` as for
     :func:`whereabouts`)."""
-    seen: set[str] = set()
     in_school = WhereaboutsStatus.IN_SCHOOL
+    for found in _walk(bundle, as_of=as_of, policy=policy, with_evidence=with_evidence):
+        if isinstance(found, Whereabouts):
+            yield found
+            continue
+        child, record = found
+        yield Whereabouts(
+            status=in_school,
+            on=as_of,
+            person=child.key,
+            school_id=record.school_id,
+            county=child.household_region or record.household_region,
+        )
+
+
+Place = tuple[WhereaboutsStatus, "str | None", "str | None"]
+"""A whereabouts with the school and the county it names (see :func:`whereabouts_tally`)."""
+
+
+def whereabouts_tally(bundle: Bundle, *, as_of: dt.date, policy: Policy) -> Counter[Place]:
+    """How many children of :func:`whereabouts_of_all` (without evidence) have each
+    status, school and county: the figures of a report, without a
+    :class:`Whereabouts` for each child."""
+    tally: Counter[Place] = Counter()
+    in_school = WhereaboutsStatus.IN_SCHOOL
+    for found in _walk(bundle, as_of=as_of, policy=policy, with_evidence=False):
+        if isinstance(found, Whereabouts):
+            tally[found.status, found.school_id, found.county] += 1
+            continue
+        child, record = found
+        county = child.household_region or record.household_region
+        tally[in_school, record.school_id, county] += 1
+    return tally
+
+
+def _walk(
+    bundle: Bundle, *, as_of: dt.date, policy: Policy, with_evidence: bool
+) -> Iterator[Whereabouts | tuple[Child, StudentRecord]]:
+    """Every child the bundle knows, once per person: a roster child plainly in school
+    (when evidence is not wanted) as the child and its one record, any other child as
+    its whereabouts."""
+    seen: set[str] = set()
+    plainly = None if with_evidence else _plainly_in_school(bundle, as_of)
     for child in bundle.records(POPULATION):
         person = child.key
         seen.add(person)
-        record = None if with_evidence else _plainly_in_school(bundle, child, person, as_of)
+        record = None if plainly is None else plainly(child, person)
         if record is not None:
-            yield Whereabouts(
-                status=in_school,
-                on=as_of,
-                person=person,
-                school_id=record.school_id,
-                county=child.household_region or record.household_region,
-            )
+            yield child, record
             continue
         yield whereabouts(bundle, person, as_of=as_of, policy=policy, with_evidence=with_evidence)
     for record in bundle.records(STUDENTS):
@@ -392,9 +436,10 @@ def whereabouts_of_all(
 
 
 def _plainly_in_school(
-    bundle: Bundle, child: Child, person: str, as_of: dt.date
-) -> StudentRecord | None:
-    """The one record of a roster child who is plainly in school, else None.
+    bundle: Bundle, as_of: dt.date
+) -> Callable[[Child, str], StudentRecord | None]:
+    """A test that gives the one record of a roster child who is plainly in school,
+    else None (the look-ups it needs fetched once, for every child of the roster).
 
     The common case, decided without gathering everything about the child: still here,
     exactly one record (under the child's resident ID, holding no other number), active,
@@ -402,23 +447,35 @@ def _plainly_in_school(
     latest headcount (or the school has had none). :func:`whereabouts` gives the same
     answer the long way; anything else takes that way.
     """
-    records = bundle.index(STUDENTS_BY_RESIDENT_ID).get(person)
-    if records is None or len(records) != 1 or person in bundle.index(STUDENTS_BY_NUMBER):
-        return None
-    record = records[0]
-    number = record.key
-    if (
-        record.status is not RecordStatus.ACTIVE
-        or record.study_mode is StudyMode.HOME_TEACHING
-        or child.has_left_on(as_of)
-        or number in bundle.index(TRANSFERS_BY_STUDENT)
-        or number in bundle.index(SUSPENSIONS_BY_STUDENT)
-        or number in (children := bundle.index(CHILDREN_BY_RESIDENT_ID))
-        or len(children[person]) != 1
-    ):
-        return None
+    by_resident_id = bundle.index(STUDENTS_BY_RESIDENT_ID)
+    by_number = bundle.index(STUDENTS_BY_NUMBER)
+    transferred = bundle.index(TRANSFERS_BY_STUDENT)
+    suspended = bundle.index(SUSPENSIONS_BY_STUDENT)
+    children = bundle.index(CHILDREN_BY_RESIDENT_ID)
     latest = latest_headcounts(bundle)
     present = latest.present
-    if person in present or number in present:
-        return record
-    return record if record.school_id not in latest.latest_month else None
+    counted = latest.latest_month
+    active = RecordStatus.ACTIVE
+    at_home = StudyMode.HOME_TEACHING
+
+    def plainly(child: Child, person: str) -> StudentRecord | None:
+        records = by_resident_id.get(person)
+        if records is None or len(records) != 1 or person in by_number:
+            return None
+        record = records[0]
+        number = record.key
+        if (
+            record.status is not active
+            or record.study_mode is at_home
+            or child.has_left_on(as_of)
+            or number in transferred
+            or number in suspended
+            or number in children
+            or len(children[person]) != 1
+        ):
+            return None
+        if person in present or number in present:
+            return record
+        return record if record.school_id not in counted else None
+
+    return plainly

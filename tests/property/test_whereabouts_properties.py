@@ -1,8 +1,10 @@
-"""Whereabouts: the short cut the audit's counts take gives the statuses of the long way."""
+"""Whereabouts: the short cut the audit's counts take gives the statuses of the long way,
+and the tally the report counts from is the long way counted."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -10,7 +12,7 @@ from hypothesis import strategies as st
 from dropout_control.bundle import Bundle
 from dropout_control.policy import NATIONAL, Policy, resolve_policy
 from dropout_control.strategies import RULES_WITH_STRATEGIES, clean_bundles, violating_bundles
-from dropout_control.whereabouts import whereabouts_of_all
+from dropout_control.whereabouts import whereabouts_of_all, whereabouts_tally
 
 AS_OF = dt.date(2019, 3, 20)
 
@@ -33,3 +35,7 @@ def test_whereabouts_counted_without_evidence_agree_with_the_long_way(bundle: Bu
     policy = resolve_policy(NATIONAL, on=AS_OF)
     counted = whereabouts_of_all(bundle, as_of=AS_OF, policy=policy, with_evidence=False)
     assert _long_way(bundle, policy) == [(w.status.value, w.school_id, w.county) for w in counted]
+    tally = whereabouts_tally(bundle, as_of=AS_OF, policy=policy)
+    assert Counter(_long_way(bundle, policy)) == Counter(
+        {(status.value, school, county): n for (status, school, county), n in tally.items()}
+    )
