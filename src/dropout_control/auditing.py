@@ -120,7 +120,7 @@ def _audit(
         if unread and (count := sum(unread[field] for field in item.needs_fields)):
             records_skipped[str(item.id)] = count
         for kind in item.about:
-            subjects = _subjects(bundle, kind)
+            subjects = item.subjects(_subjects(bundle, kind), context, kind=kind)
             for subject, finding in item.run_all(subjects, context, kind=kind, every=True):
                 findings.append(finding)
                 tally.add(finding, *places.of(subject, kind))

@@ -14,7 +14,7 @@ docs' policy pages and the spec's rule IDs are all held against it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Final, Generic, TypeVar, cast
 
 import attrs
@@ -36,6 +36,7 @@ from dropout_control.reasons import Reason, Stated
 __all__ = [
     "CONSULTED",
     "REGISTRY",
+    "Among",
     "Observation",
     "Rule",
     "RuleContext",
@@ -94,6 +95,10 @@ class Observation:
 
 Check = Callable[[Any, RuleContext[Any]], Iterable[Observation]]
 
+Among = Callable[["RuleContext[Any]", str], "Sequence[object] | None"]
+"""Picks, once per audit, the subjects of a kind that can breach a rule (in input
+order); ``None`` when it cannot tell (every subject is then checked)."""
+
 
 @attrs.frozen
 class Rule:
@@ -114,6 +119,17 @@ class Rule:
     precondition: Callable[[RuleContext[Any]], Stated | None] | None = attrs.field(
         default=None, repr=False, eq=False
     )
+    among: Among | None = attrs.field(default=None, repr=False, eq=False)
+
+    def subjects(
+        self, subjects: Sequence[object], context: RuleContext[Any], *, kind: str
+    ) -> Sequence[object]:
+        """The subjects of ``kind`` worth checking: those ``among`` picks (the only ones
+        that can breach the rule), else all of ``subjects``."""
+        if self.among is None:
+            return subjects
+        picked = self.among(context, kind)
+        return subjects if picked is None else picked
 
     def why_not_ready(self, context: RuleContext[Any]) -> Stated | None:
         """Why the rule cannot run in ``context`` (its precondition's reason), or ``None``."""
@@ -136,7 +152,8 @@ class Rule:
 
         The loop an audit spends its time in: it calls the check directly and builds a
         finding (with the parameter uses, made once) only when the check yields one.
-        ``every`` says that ``subjects`` are all the subjects of ``kind`` in the audit:
+        ``every`` says that ``subjects`` are all the subjects of ``kind`` in the audit
+        (or all that ``among`` picks: the others cannot breach the rule):
         the observations of a rule another rule consults (see :func:`observed`) are then
         kept in ``context`` for it, so that it need not check them again.
         """
@@ -314,6 +331,7 @@ def rule(
     needs_fields: Iterable[str] = (),
     optional_parameters: Iterable[str] = (),
     precondition: Callable[[RuleContext[Any]], Stated | None] | None = None,
+    among: Among | None = None,
     registry: RuleRegistry = REGISTRY,
 ) -> Callable[[Callable[[_Item, RuleContext[Any]], Iterable[Observation]]], Rule]:
     """Register a check function as a rule.
@@ -329,7 +347,11 @@ def rule(
     ``optional_parameters`` are read when in force and quoted then; without them the rule
     still runs. ``precondition`` is asked once per audit, after the inputs and the
     parameters: a reason it gives reports the rule as not run (working days asked for a
-    year the calendar does not hold).
+    year the calendar does not hold). ``among`` serves a rule about a few records of a
+    large kind (the home-taught among the students): given the context and a kind, it
+    picks once per audit the subjects that can breach the rule, in input order, and
+    the audit checks only those; the check must find nothing in the others (a property
+    test runs every rule with ``among`` on all subjects to hold it to that).
     """
     kinds = (about,) if isinstance(about, str) else tuple(about)
 
@@ -349,6 +371,7 @@ def rule(
                 optional_parameters=tuple(optional_parameters),
                 doc=(check.__doc__ or "").strip(),
                 precondition=precondition,
+                among=among,
             )
         )
 

@@ -34,6 +34,7 @@ from dropout_control.ledger.suspects import (
     Suspicion,
     child_suspicions,
     may_be_suspect,
+    possible_suspects,
     sources_of,
     student_suspicions,
 )
@@ -115,6 +116,7 @@ def _not_registered(
     parameters=[CASE_REGISTER_WITHIN_DAYS],
     optional_parameters=[ABSENCE_SUSPECTED_DROPOUT_SCHOOL_DAYS],
     citations=[LINXIA_LEDGER],
+    among=possible_suspects,
 )
 def suspect_in_ledger(
     subject: StudentRecord | Child, context: RuleContext[Bundle]

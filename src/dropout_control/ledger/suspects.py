@@ -150,6 +150,16 @@ def may_be_suspect(subject: object, context: RuleContext[Bundle]) -> bool:
     return candidates is None or id(subject) in candidates
 
 
+def possible_suspects(context: RuleContext[Bundle], kind: str) -> Sequence[object] | None:
+    """The subjects of ``kind`` (students or the roster) that may be suspected dropouts,
+    in input order; ``None`` when the audit has not kept what the suspect rules observed
+    (every subject may then be one)."""
+    candidates = context.memo(("ledger.suspect_candidates",), lambda: _candidates(context))
+    if candidates is None:
+        return None
+    return [subject for subject in context.bundle.records(kind) if id(subject) in candidates]
+
+
 def _sources(seen: Observation) -> tuple[SourceLocation, ...]:
     return tuple(s for s in (seen.source, *seen.related) if s is not None)
 
