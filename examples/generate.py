@@ -128,7 +128,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         entries = demo(arguments.out, arguments.manifest, arguments.seed)
         by_rule = Counter(entry.rule for entry in entries)
         summary = ", ".join(f"{rule} {count}" for rule, count in sorted(by_rule.items()))
-        print(f"wrote {arguments.out} and {arguments.manifest}: {len(entries)} planted findings")
+        later = Counter(entry.as_of for entry in entries if entry.as_of is not None)
+        found_later = "".join(
+            f"; {count} of them found on {day.isoformat()}, when their rule is in force"
+            for day, count in sorted(later.items())
+        )
+        print(
+            f"wrote {arguments.out} and {arguments.manifest}: "
+            f"{len(entries)} planted findings{found_later}"
+        )
         print(summary)
         return 0
     counts = scale(

@@ -18,8 +18,12 @@ children the registry does not hold:
 - DO-008: a child back in October 2018 with a new case in March 2019;
 - DO-009: an over-age student back in an ordinary class, 职普融合 not considered.
 
-DO-004 is not planted: its parameter (case.written_report_after_failed_attempts) is in
-force from 1 June 2021, after the demo's audit date.
+DO-004 rests on a law in force from 1 June 2021 (未成年人保护法 art 28, the parameter
+``case.written_report_after_failed_attempts``), after the demo's audit date: the audit
+of 20 March 2019 reports it as not run. Its two plants are cases whose persuasion
+failed twice in February and March 2019 with no written report, still open: an audit
+of the same folder on 1 June 2021 finds them (the manifest gives that date as their
+``as_of``). A third such case has its written report, and DO-004 stays quiet for it.
 """
 
 from __future__ import annotations
@@ -303,6 +307,27 @@ class Ledger:
                 placement="regular",
                 plants=[("DO-009", "over-age returnee in a regular class")],
             )
+        self._unreported(clean)
+
+    def _unreported(self, clean: list[Student]) -> None:
+        """Persuasion that failed twice: two cases with no written report (DO-004 once
+        the law behind it is in force), one with its report."""
+        for report in (None, None, _day("2019-03-14")):
+            case = self._case(
+                _day("2019-01-28"),
+                student_number=clean.pop().student_number,
+                cause="work",
+                plan_made_on=_day("2019-01-29"),
+                responsible=self._owner(),
+                written_report_on=report,
+                plants=[]
+                if report is not None
+                else [
+                    ("DO-004", "persuasion failed on 2019-02-26 and 2019-03-12, no written report")
+                ],
+            )
+            self.attempts.append(AttemptRow(case.case_id, _day("2019-02-26"), "班主任", "failed"))
+            self.attempts.append(AttemptRow(case.case_id, _day("2019-03-12"), "村委会", "refused"))
 
     def plant(self, students: list[Student], roster: list[RosterRow]) -> None:
         policy = resolve_policy("622900", on=AS_OF)

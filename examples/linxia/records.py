@@ -217,6 +217,9 @@ class ManifestEntry:
     file: str
     line: int
     note: str
+    # The audit date that finds the plant when it is not the demo's: the day the
+    # rule's parameters come into force, for a rule not yet in force on the demo's date.
+    as_of: dt.date | None = None
 
     def sort_key(self) -> tuple[str, int, str]:
         return (self.file, self.line, self.rule)

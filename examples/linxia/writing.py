@@ -12,6 +12,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
 
+from dropout_control.catalogue import load_rules
+from dropout_control.policy import resolve_policy
 from examples.linxia.certificates import (
     CERTIFICATE_FIELDS,
     CERTIFICATES_FILE,
@@ -53,6 +55,7 @@ from examples.linxia.records import (
     TransferRow,
 )
 from examples.linxia.setting import (
+    AS_OF,
     CANCEL_ZH,
     DEFERRALS_FILE,
     EMPLOYMENT_FILE,
@@ -418,17 +421,37 @@ def manifest_entries(town: Township) -> Iterator[ManifestEntry]:
         (ATTEMPTS_FILE, town.ledger.attempts),
         (ABSENCES_FILE, town.ledger.absences),
     )
+    later = _later_audit_dates()
     for file, rows in files:
         for row in rows:
             for rule, note in row.plants:
-                yield ManifestEntry(rule, file, row.line, note)
+                yield ManifestEntry(rule, file, row.line, note, later.get(rule))
+
+
+def _later_audit_dates() -> dict[str, dt.date]:
+    """Rules with a parameter not yet in force on the demo's date, each with the day
+    all its parameters are in force: the audit date that finds its plants."""
+    waiting = resolve_policy("622900", on=AS_OF).not_in_force
+    later: dict[str, dt.date] = {}
+    for item in load_rules():
+        dates = [waiting[key] for key in item.parameters if key in waiting]
+        if dates:
+            later[str(item.id)] = max(dates)
+    return later
 
 
 def write_manifest(path: Path, entries: Iterable[ManifestEntry]) -> None:
     ordered = sorted(entries, key=ManifestEntry.sort_key)
     lines = [
         json.dumps(
-            {"rule": e.rule, "file": e.file, "line": e.line, "note": e.note}, ensure_ascii=False
+            {
+                "rule": e.rule,
+                "file": e.file,
+                "line": e.line,
+                "note": e.note,
+                **({} if e.as_of is None else {"as_of": e.as_of.isoformat()}),
+            },
+            ensure_ascii=False,
         )
         for e in ordered
     ]
