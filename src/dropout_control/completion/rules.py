@@ -40,7 +40,8 @@ __all__: list[str] = []
 
 def _judged(certificate: Certificate, context: RuleContext[Bundle]) -> Eligibility:
     return context.memo(
-        ("completion.eligibility", certificate.certificate_no, certificate.source),
+        # By identity: the certificate is a record of the audit's bundle.
+        ("completion.eligibility", id(certificate)),
         lambda: certificate_eligibility(
             certificate,
             context.bundle,
@@ -196,12 +197,11 @@ def one_certificate_per_stage(
     is a finding that names every other certificate of the student for that stage.
     Basis: 中小学生学籍管理办法 [S] (one person, one record).
     """
+    held = certificates_of(context.bundle, certificate.student_key)
+    if len(held) == 1:
+        return  # the student's only certificate
     stage = _stage(certificate, context)
-    same = [
-        other
-        for other in certificates_of(context.bundle, certificate.student_key)
-        if _stage(other, context) is stage
-    ]
+    same = [other for other in held if _stage(other, context) is stage]
     if min(same, key=_order) is certificate:
         return
     others = [other for other in same if other is not certificate]

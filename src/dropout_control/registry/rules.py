@@ -11,12 +11,12 @@ from dropout_control.bundle import Bundle
 from dropout_control.calendar import (
     SchoolYear,
     WorkingCalendar,
-    age_at_cutoff,
+    age_on,
     cutoff_date,
 )
 from dropout_control.errors import WorkingDaysNotCovered
 from dropout_control.findings import Citation, Severity
-from dropout_control.policy import Mark, SchoolStructure
+from dropout_control.policy import Mark, Policy, SchoolStructure
 from dropout_control.policy.keys import (
     CALENDAR_WORKING_DAY_ARRANGEMENTS,
     COMPULSORY_STRUCTURE,
@@ -53,6 +53,12 @@ def _current_year(context: RuleContext[Bundle]) -> SchoolYear:
     )
 
 
+def _entry_and_cutoff(entry_date: dt.date, policy: Policy) -> tuple[SchoolYear, dt.date]:
+    """The school year of an entry date and its enrolment cutoff."""
+    entered = SchoolYear.containing(entry_date, policy=policy)
+    return entered, cutoff_date(entered, policy=policy)
+
+
 @rule(
     "AGE-001",
     severity=Severity.WARNING,
@@ -77,22 +83,25 @@ def entrant_of_enrolment_age(
     junior-secondary record's entry month is its entry into grade 7). Basis: 义务教育法
     art 11 [C]: a child enrols at full six years of age; the cutoff is practice [S].
     """
-    structure = context.policy.value(COMPULSORY_STRUCTURE, SchoolStructure)
-    if record.grade not in structure.primary_grades:
+    policy = context.policy
+    primary, enrolment_age = context.memo(
+        "age_001.values",
+        lambda: (
+            policy.value(COMPULSORY_STRUCTURE, SchoolStructure).primary_grades,
+            policy.value(ENROLMENT_AGE, int),
+        ),
+    )
+    if record.grade not in primary:
         return
     current = _current_year(context)
-    entered = context.memo(
-        ("entry_year", record.entry_date),
-        lambda: SchoolYear.containing(record.entry_date, policy=context.policy),
+    entered, cutoff = context.memo(
+        ("age_001.entry", record.entry_date),
+        lambda: _entry_and_cutoff(record.entry_date, policy),
     )
     if record.grade - (current.start_year - entered.start_year) != 1:
         return
-    cutoff = cutoff_date(entered, policy=context.policy)
-    if record.birth_date > cutoff:
-        age = -1  # not yet born at the cutoff: the youngest possible entrant
-    else:
-        age = age_at_cutoff(record.birth_date, entered, policy=context.policy)
-    enrolment_age = context.policy.value(ENROLMENT_AGE, int)
+    # Not yet born at the cutoff: the youngest possible entrant (-1).
+    age = -1 if record.birth_date > cutoff else age_on(record.birth_date, cutoff)
     if age < enrolment_age:
         yield Observation(
             subject=record.subject,
@@ -133,13 +142,21 @@ def not_over_age(record: StudentRecord, context: RuleContext[Bundle]) -> Iterato
     if not record.is_open:
         return
     current = _current_year(context)
-    cutoff = context.memo("cutoff", lambda: cutoff_date(current, policy=context.policy))
+    policy = context.policy
+    cutoff, enrolment_age, over_years = context.memo(
+        "age_004.values",
+        lambda: (
+            cutoff_date(current, policy=policy),
+            policy.value(ENROLMENT_AGE, int),
+            policy.value(ENROLMENT_OVER_AGE_YEARS, int),
+        ),
+    )
     if record.birth_date > cutoff:
         return
-    age = age_at_cutoff(record.birth_date, current, policy=context.policy)
-    usual = context.policy.value(ENROLMENT_AGE, int) + record.grade - 1
+    age = age_on(record.birth_date, cutoff)
+    usual = enrolment_age + record.grade - 1
     over = age - usual
-    if over >= context.policy.value(ENROLMENT_OVER_AGE_YEARS, int):
+    if over >= over_years:
         yield Observation(
             subject=record.subject,
             source=record.source,
