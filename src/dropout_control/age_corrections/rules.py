@@ -10,7 +10,7 @@ the input is still audited on what it holds.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Final
 
 from dropout_control.age_corrections.derivation import new_resident_id, prevailing_evidence
@@ -20,6 +20,7 @@ from dropout_control.age_corrections.keys import (
     AGE_CORRECTION_MAX_PER_PERSON,
     AGE_CORRECTION_PREVAILING_EVIDENCE,
 )
+from dropout_control.age_corrections.kinds import CORRECTIONS_BY_NEW_ID, CORRECTIONS_BY_OLD_ID
 from dropout_control.age_corrections.model import AgeCorrection, EvidenceKind
 from dropout_control.age_corrections.queries import (
     approved_corrections,
@@ -38,6 +39,7 @@ from dropout_control.policy import Mark, Policy, resolve_policy
 from dropout_control.policy.keys import ENROLMENT_AGE, ENROLMENT_CUTOFF, SCHOOL_AGE_UPPER
 from dropout_control.population.keys import EMPLOYMENT_MIN_AGE
 from dropout_control.reasons import Stated, reason
+from dropout_control.registry.kinds import STUDENTS
 from dropout_control.registry.model import StudentRecord
 from dropout_control.registry.queries import student_records_of
 from dropout_control.rules import Observation, RuleContext, rule
@@ -268,6 +270,25 @@ def correction_keeps_child_in_view(
     )
 
 
+def _records_of_corrected(context: RuleContext[Bundle], kind: str) -> Sequence[object] | None:
+    """The student records whose resident ID number is the old or the new number of a
+    correction, in input order: the only records AC-004 can report."""
+    if kind != STUDENTS.name:
+        return None
+    bundle = context.bundle
+
+    def pick() -> list[StudentRecord]:
+        old, new = bundle.index(CORRECTIONS_BY_OLD_ID), bundle.index(CORRECTIONS_BY_NEW_ID)
+        return [
+            record
+            for record in bundle.records(STUDENTS)
+            if (number := record.valid_resident_id) is not None
+            and ((key := number.reveal()) in old or key in new)
+        ]
+
+    return context.memo(("age_corrections.records_of_corrected",), pick)
+
+
 @rule(
     "AC-004",
     severity=Severity.ERROR,
@@ -280,6 +301,7 @@ def correction_keeps_child_in_view(
     ),
     citations=[ID_CARD_LAW_11, GB_11643],
     needs=["age_corrections"],
+    among=_records_of_corrected,
 )
 def record_follows_correction(
     record: StudentRecord, context: RuleContext[Bundle]

@@ -6,7 +6,7 @@ time, except ID-006, which looks up every record of the same resident ID number.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from dropout_control.age_corrections.queries import explains_birth_date, explains_number
 from dropout_control.bundle import Bundle
@@ -20,6 +20,7 @@ from dropout_control.identity import (
 from dropout_control.identity.malformed import MalformedNumber
 from dropout_control.policy import Mark
 from dropout_control.population import Child
+from dropout_control.registry.kinds import STUDENTS, STUDENTS_BY_RESIDENT_ID
 from dropout_control.registry.model import IdType, StudentRecord
 from dropout_control.registry.queries import student_records_of
 from dropout_control.rules import Observation, RuleContext, rule
@@ -216,6 +217,28 @@ def _explained_by_correction(
     )
 
 
+def _shared_numbers(context: RuleContext[Bundle], kind: str) -> Sequence[object] | None:
+    """The student records whose resident ID number (as written) is on more than one
+    record, in input order: the only records ID-006 can report."""
+    if kind != "students":
+        return None
+    bundle = context.bundle
+
+    def pick() -> list[StudentRecord]:
+        shared = {
+            key
+            for key, records in bundle.index(STUDENTS_BY_RESIDENT_ID).items()
+            if len(records) > 1
+        }
+        return [
+            record
+            for record in bundle.records(STUDENTS)
+            if record.resident_id is not None and record.resident_id.reveal() in shared
+        ]
+
+    return context.memo(("registry.shared_resident_ids",), pick)
+
+
 @rule(
     "ID-006",
     severity=Severity.ERROR,
@@ -226,6 +249,7 @@ def _explained_by_correction(
         "one resident ID number is on {count} open records: {student_numbers}",
     ),
     citations=[ONE_RECORD],
+    among=_shared_numbers,
 )
 def one_person_one_record(
     record: StudentRecord, context: RuleContext[Bundle]

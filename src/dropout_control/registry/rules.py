@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from dropout_control.bundle import Bundle
 from dropout_control.calendar import (
@@ -24,12 +24,14 @@ from dropout_control.policy.keys import (
     ENROLMENT_CUTOFF,
     ENROLMENT_OVER_AGE_YEARS,
 )
+from dropout_control.population.kinds import CHILDREN_BY_RESIDENT_ID
 from dropout_control.population.queries import child_of
 from dropout_control.reasons import Stated, reason
 from dropout_control.registry.keys import (
     REGISTRATION_CREATE_WITHIN_DAYS,
     REGISTRATION_DEATH_CANCEL_WITHIN_WORKING_DAYS,
 )
+from dropout_control.registry.kinds import STUDENTS
 from dropout_control.registry.model import RecordStatus, StudentRecord
 from dropout_control.rules import Observation, RuleContext, rule
 
@@ -262,6 +264,25 @@ def _working_days_known(context: RuleContext[Bundle]) -> Stated | None:
     return _working_days(context).why_not_covering(context.as_of)
 
 
+def _records_of_the_dead(context: RuleContext[Bundle], kind: str) -> Sequence[object] | None:
+    """The student records whose resident ID number (as written) is that of a roster
+    child with a death date, in input order: the only records REG-003 can report."""
+    if kind != "students":
+        return None
+    bundle = context.bundle
+
+    def pick() -> list[StudentRecord]:
+        children = bundle.index(CHILDREN_BY_RESIDENT_ID)
+        dead = {key for key, found in children.items() if found[0].deceased_on is not None}
+        return [
+            record
+            for record in bundle.records(STUDENTS)
+            if record.resident_id is not None and record.resident_id.reveal() in dead
+        ]
+
+    return context.memo(("registry.records_of_the_dead",), pick)
+
+
 @rule(
     "REG-003",
     severity=Severity.WARNING,
@@ -276,6 +297,7 @@ def _working_days_known(context: RuleContext[Bundle]) -> Stated | None:
     parameters=[REGISTRATION_DEATH_CANCEL_WITHIN_WORKING_DAYS, CALENDAR_WORKING_DAY_ARRANGEMENTS],
     citations=[HUNAN_2019],
     precondition=_working_days_known,
+    among=_records_of_the_dead,
 )
 def death_cancelled_in_time(
     record: StudentRecord, context: RuleContext[Bundle]
