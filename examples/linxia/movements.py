@@ -246,7 +246,7 @@ class Movements:
         for age, start, end, returned, extensions in (
             (9, dt.date(2018, 3, 5), dt.date(2018, 7, 13), dt.date(2018, 9, 3), 0),
             (11, dt.date(2018, 10, 8), dt.date(2019, 1, 18), dt.date(2019, 1, 21), 0),
-            # extended once: 482 days, within the 730 that one extension allows
+            # extended once: 481 days (both ends counted), within the 730 that one extension allows
             (13, dt.date(2017, 9, 4), dt.date(2018, 12, 28), dt.date(2019, 1, 2), 1),
         ):
             student = self.pupil(age)
