@@ -112,8 +112,9 @@ def _audit(
     # The rules other rules consult run first, so that what they observe is kept for
     # them (see rules.CONSULTED); the report lists findings and skipped rules in order.
     in_order = list(rules)
+    unread_files = _unread_files(bundle)
     for item in sorted(in_order, key=lambda rule: str(rule.id) not in CONSULTED):
-        why = _why_not_run(item, bundle, policy) or item.why_not_ready(context)
+        why = _why_not_run(item, bundle, policy, unread_files) or item.why_not_ready(context)
         if why is not None:
             skipped.append(SkippedRule(item.id, why))
             continue
@@ -137,7 +138,7 @@ def _audit(
     metrics = attrs.evolve(
         _metrics(bundle, places, tally, whereabouts, not_known),
         records_skipped=records_skipped,
-        retention=_retention(bundle, as_of=as_of, policy=policy),
+        retention=_retention(bundle, as_of=as_of, policy=policy, unread=unread_files),
         ledger=ledger,
     )
     return Report(
@@ -152,12 +153,14 @@ def _audit(
     )
 
 
-def _retention(bundle: Bundle, *, as_of: dt.date, policy: Policy) -> RetentionMetrics | None:
+def _retention(
+    bundle: Bundle, *, as_of: dt.date, policy: Policy, unread: Mapping[str, list[str]]
+) -> RetentionMetrics | None:
     """The retention rates, when students were read and the policy holds the
     compulsory structure (``None`` otherwise: the rate needs records)."""
     if STUDENTS.name not in bundle.kinds or not policy.is_in_force(COMPULSORY_STRUCTURE):
         return None
-    return retention_metrics(bundle, as_of=as_of, policy=policy)
+    return retention_metrics(bundle, as_of=as_of, policy=policy, unread=unread)
 
 
 def _subjects(bundle: Bundle, kind: str) -> Sequence[object]:
@@ -186,13 +189,31 @@ PARAMETER_FROM: Final = reason(
 )
 
 
-def _why_not_run(item: Rule, bundle: Bundle, policy: Policy) -> Stated | None:
+FILE_NOT_READ: Final = reason(
+    "RULE.FILE_NOT_READ",
+    "{kinds:or} 的文件未能读入（{files}）",
+    "the {kinds:or} file could not be read ({files})",
+)
+
+
+def _not_given(kinds: list[str], unread: Mapping[str, list[str]]) -> Stated:
+    """Why kinds are missing: their files were there but could not be read, or there
+    were none."""
+    files = [file for kind in kinds for file in unread.get(kind, ())]
+    if files:
+        return FILE_NOT_READ.given(kinds=kinds, files=", ".join(files))
+    return NO_INPUT.given(kinds=kinds)
+
+
+def _why_not_run(
+    item: Rule, bundle: Bundle, policy: Policy, unread: Mapping[str, list[str]]
+) -> Stated | None:
     row_rule = all(kind in _ROW_KINDS for kind in item.about)
     if not row_rule and not any(kind in bundle.kinds for kind in item.about):
-        return NO_INPUT.given(kinds=list(item.about))
+        return _not_given(list(item.about), unread)
     missing = [kind for kind in item.needs if kind not in bundle.kinds]
     if missing:
-        return NO_INPUT.given(kinds=missing)
+        return _not_given(missing, unread)
     for needed in item.needs_fields:
         kind, _, field = needed.partition(".")
         if not bundle.has_field(kind, field):
@@ -224,16 +245,23 @@ _FIGURES: Final = {
     "students": ("students", "active_records", "open_records", "whereabouts"),
     "population": ("population", "whereabouts"),
     "headcounts": ("present_at_latest_headcount",),
+    "cases": ("ledger",),
 }
+
+
+def _unread_files(bundle: Bundle) -> dict[str, list[str]]:
+    """The files of each kind that were there but could not be read."""
+    files: dict[str, list[str]] = defaultdict(list)
+    for rejection in bundle.rejections:
+        if rejection.code in _FILE_NOT_READ:
+            files[rejection.kind].append(rejection.source.file)
+    return files
 
 
 def _not_known(bundle: Bundle) -> tuple[NotKnown, ...]:
     """The figures a kind not read (or, for whereabouts, students not given) leaves not
     known, each once, with the first reason."""
-    files: dict[str, list[str]] = defaultdict(list)
-    for rejection in bundle.rejections:
-        if rejection.code in _FILE_NOT_READ:
-            files[rejection.kind].append(rejection.source.file)
+    files = _unread_files(bundle)
     said: dict[str, Stated] = {}
     for kind, figures in _FIGURES.items():
         if kind in files:

@@ -187,7 +187,9 @@ class CohortRetention:
     those whose certificate passes its rules. ``rate_all`` counts every certificate,
     ``rate_passing`` only those that pass; ``inflation`` is the difference in students
     (irregular certificates of completers not on an active final-grade record). A rate
-    is ``None`` with ``why_not`` when the input cannot support it.
+    is ``None`` with ``why_not`` when the input cannot support it; the completers and
+    the inflation are ``None`` too when no certificates were read (they are not known,
+    not zero).
     """
 
     final_year: str
@@ -197,11 +199,11 @@ class CohortRetention:
     left: int = 0
     base: int = 0
     in_final_grade: int = 0
-    completers_all: int = 0
-    completers_passing: int = 0
+    completers_all: int | None = 0
+    completers_passing: int | None = 0
     rate_all: float | None = None
     rate_passing: float | None = None
-    inflation: int = 0
+    inflation: int | None = 0
     why_not: Stated | None = None
 
 
@@ -219,6 +221,9 @@ class RetentionMetrics:
     county, against the target ``retention.target`` (``None`` when not in force).
 
     ``why_not`` says why no rate can be given at all (no students, no cohort history);
+    ``certificates_not_known`` why the completers by certificate, and so the rates, are
+    not known (no ``certificates`` input, or its file could not be read: each cohort
+    then keeps its base and final-grade count, with that reason);
     ``townships_not_known`` why there are no figures by township (no ``schools``
     input, or no township given for the schools).
     """
@@ -229,6 +234,7 @@ class RetentionMetrics:
     townships: tuple[PlaceRetention, ...] = ()
     counties: tuple[PlaceRetention, ...] = ()
     why_not: Stated | None = None
+    certificates_not_known: Stated | None = None
     townships_not_known: Stated | None = None
 
 

@@ -392,6 +392,44 @@ def test_with_the_students_read_whereabouts_are_counted(tmp_path: Path) -> None:
     )
 
 
+UNREADABLE = b"\xff\xfe" + "x\n".encode("utf-16-le")
+
+
+def test_an_unreadable_certificates_file_leaves_the_completers_not_known(tmp_path: Path) -> None:
+    (tmp_path / "students.csv").write_bytes((DEMO / "students.csv").read_bytes())
+    (tmp_path / "certificates.csv").write_bytes(UNREADABLE)
+    _, report, _ = _audit(tmp_path)
+    plain = io.StringIO()
+    main(["audit", str(tmp_path), "--as-of", AS_OF], stdout=plain)
+    retention = report["metrics"]["retention"]
+    said = retention["certificates_not_known"]
+    assert ("RETENTION.CERTIFICATES_NOT_READ", "certificates.csv") == (
+        said["code"],
+        said["files"],
+    )
+    with_rate = [c for c in retention["total"] if c["why_not"]["code"] == said["code"]]
+    assert with_rate  # every cohort with entrants says why, and none gives a rate
+    assert all(
+        (c["completers_all"], c["inflation"], c["rate_all"], c["rate_passing"])
+        == (None, None, None, None)
+        for c in with_rate
+    )
+    assert "the certificates file could not be read (certificates.csv)" in plain.getvalue()
+
+
+def test_an_unreadable_cases_file_is_named_where_the_ledger_would_be(tmp_path: Path) -> None:
+    (tmp_path / "students.csv").write_bytes((DEMO / "students.csv").read_bytes())
+    (tmp_path / "cases.csv").write_bytes(UNREADABLE)
+    _, report, _ = _audit(tmp_path)
+    skipped = {s["rule"]: s["reason"] for s in report["skipped_rules"]}
+    assert {"RULE.FILE_NOT_READ"} == {skipped[f"DO-00{n}"]["code"] for n in range(1, 10)}
+    assert "cases.csv" == skipped["DO-001"]["files"]
+    assert ("METRIC.KIND_NOT_READ", None) == (
+        _not_known(report)["ledger"],
+        report["metrics"]["ledger"],
+    )
+
+
 # Data on a second sheet -------------------------------------------------------------------
 
 

@@ -28,7 +28,7 @@ import attrs
 from dropout_control.calendar.school_year import SchoolYear
 from dropout_control.completion.eligibility import certificate_eligibility
 from dropout_control.completion.keys import RETENTION_TARGET
-from dropout_control.completion.kinds import CERTIFICATES_BY_STUDENT, SCHOOLS
+from dropout_control.completion.kinds import CERTIFICATES, CERTIFICATES_BY_STUDENT, SCHOOLS
 from dropout_control.completion.model import Stage
 from dropout_control.completion.queries import certificates_of, township_of
 from dropout_control.completion.standing import standing_at_year_end
@@ -36,7 +36,7 @@ from dropout_control.identity import ResidentId
 from dropout_control.metrics import CohortRetention, PlaceRetention, RetentionMetrics
 from dropout_control.policy import Policy, SchoolStructure
 from dropout_control.policy.keys import COMPULSORY_STRUCTURE
-from dropout_control.reasons import reason
+from dropout_control.reasons import Stated, reason
 from dropout_control.registry.kinds import STUDENTS
 from dropout_control.registry.model import RecordStatus, StudentRecord
 from dropout_control.registry.queries import county_of_school
@@ -60,6 +60,16 @@ NO_BASE: Final = reason(
     "调整后的基数为 0（入学 {entered}，转出 {transferred_out}，死亡或移居 {left}）",
     "the adjusted base is 0 (entered {entered}, transferred out {transferred_out}, died or "
     "emigrated {left})",
+)
+NO_CERTIFICATES: Final = reason(
+    "RETENTION.NO_CERTIFICATES",
+    "未读入证书（certificates）：完成者人数未知，不给出巩固率",
+    "no certificates were read: the completers are not known, so no rate",
+)
+CERTIFICATES_NOT_READ: Final = reason(
+    "RETENTION.CERTIFICATES_NOT_READ",
+    "证书文件未能读入（{files}）：完成者人数未知，不给出巩固率",
+    "the certificates file could not be read ({files}): the completers are not known, so no rate",
 )
 NO_SCHOOLS: Final = reason(
     "RETENTION.TOWNSHIP_NOT_KNOWN",
@@ -250,11 +260,14 @@ def _marks(person: _Person, final: int, current: int) -> _Marks:
     return tuple(marks)
 
 
-def _cohort(final_year: int, years: int, tally: Sequence[int]) -> CohortRetention:
+def _cohort(
+    final_year: int, years: int, tally: Sequence[int], certificates: Stated | None
+) -> CohortRetention:
     entry_year = final_year - years + 1
     entered, transferred_in, transferred_out, left, in_final, completers_all, passing = tally
     name = f"{final_year}-{final_year + 1}"
     base = entered - transferred_out - left + transferred_in
+    known = certificates is None
     counted = CohortRetention(
         final_year=name,
         entered=entered,
@@ -263,15 +276,17 @@ def _cohort(final_year: int, years: int, tally: Sequence[int]) -> CohortRetentio
         left=left,
         base=base,
         in_final_grade=in_final,
-        completers_all=completers_all,
-        completers_passing=passing,
-        inflation=completers_all - passing,
+        completers_all=completers_all if known else None,
+        completers_passing=passing if known else None,
+        inflation=completers_all - passing if known else None,
     )
     if entered == 0:
         return attrs.evolve(counted, why_not=NO_HISTORY.given(entry_year=entry_year))
     if base <= 0:
         why = NO_BASE.given(entered=entered, transferred_out=transferred_out, left=left)
         return attrs.evolve(counted, why_not=why)
+    if certificates is not None:
+        return attrs.evolve(counted, why_not=certificates)
     return attrs.evolve(
         counted,
         rate_all=(in_final + completers_all) / base,
@@ -286,8 +301,9 @@ class _Tallies:
     """The counts of every cohort at every place of one level (the whole input, the
     schools, the townships, the counties), added up child by child."""
 
-    def __init__(self) -> None:
+    def __init__(self, certificates: Stated | None) -> None:
         self.counts: dict[str, dict[int, list[int]]] = defaultdict(dict)
+        self.certificates = certificates
 
     def add(self, place: str, marks: _Marks, times: int) -> None:
         cohorts = self.counts[place]
@@ -303,13 +319,27 @@ class _Tallies:
         self, place: str, final_years: Sequence[int], years: int
     ) -> tuple[CohortRetention, ...]:
         cohorts = self.counts.get(place, {})
-        return tuple(_cohort(year, years, cohorts.get(year, _ZERO)) for year in final_years)
+        return tuple(
+            _cohort(year, years, cohorts.get(year, _ZERO), self.certificates)
+            for year in final_years
+        )
 
     def places(self, final_years: Sequence[int], years: int) -> tuple[PlaceRetention, ...]:
         return tuple(
             PlaceRetention(place=place, cohorts=self.cohorts(place, final_years, years))
             for place in sorted(self.counts)
         )
+
+
+def _certificates_not_known(bundle: Bundle, unread: Mapping[str, Sequence[str]]) -> Stated | None:
+    """Why the completers by certificate are not known, or ``None`` when certificates
+    were read."""
+    if CERTIFICATES.name in bundle.kinds:
+        return None
+    files = unread.get(CERTIFICATES.name, ())
+    if files:
+        return CERTIFICATES_NOT_READ.given(files=", ".join(files))
+    return NO_CERTIFICATES.given()
 
 
 def _grouped(records: Iterable[StudentRecord]) -> Mapping[str, list[StudentRecord]]:
@@ -321,11 +351,22 @@ def _grouped(records: Iterable[StudentRecord]) -> Mapping[str, list[StudentRecor
     return people
 
 
-def retention_metrics(bundle: Bundle, *, as_of: dt.date, policy: Policy) -> RetentionMetrics:
+def retention_metrics(
+    bundle: Bundle,
+    *,
+    as_of: dt.date,
+    policy: Policy,
+    unread: Mapping[str, Sequence[str]] | None = None,
+) -> RetentionMetrics:
     """The retention rates of the cohorts whose final year started by ``as_of``: for
     the whole input, per school (of each child's latest record), township (from the
     ``schools`` input) and county, counted with every certificate and with only those
-    that pass their rules."""
+    that pass their rules.
+
+    Without certificates the completers are not known: each cohort then keeps its
+    counts of records and says why it has no rate. ``unread`` names, by kind, the files
+    that were there but could not be read (the audit knows them), so that the reason
+    names the certificates file."""
     target = policy.value(RETENTION_TARGET, float) if policy.is_in_force(RETENTION_TARGET) else None
     if "students" not in bundle.kinds:
         return RetentionMetrics(target=target, why_not=NO_STUDENTS.given())
@@ -370,7 +411,8 @@ def retention_metrics(bundle: Bundle, *, as_of: dt.date, policy: Policy) -> Rete
     final_years = sorted({year for _, marks in alike for year, _ in marks})
     if not final_years:
         return RetentionMetrics(target=target, why_not=NO_HISTORY.given(entry_year="-"))
-    total, schools, townships, counties = _Tallies(), _Tallies(), _Tallies(), _Tallies()
+    certificates = _certificates_not_known(bundle, unread or {})
+    total, schools, townships, counties = (_Tallies(certificates) for _ in range(4))
     for (school_id, marks), times in alike.items():
         total.add("", marks, times)
         schools.add(school_id, marks, times)
@@ -386,6 +428,7 @@ def retention_metrics(bundle: Bundle, *, as_of: dt.date, policy: Policy) -> Rete
         schools=schools.places(final_years, final),
         townships=by_township,
         counties=counties.places(final_years, final),
+        certificates_not_known=certificates,
         townships_not_known=None
         if (by_township and read_schools) or by_township
         else NO_SCHOOLS.given(),

@@ -317,6 +317,10 @@ def _percent(rate: float | None) -> str:
     return "-" if rate is None else f"{rate:.1%}"
 
 
+def _count(count: int | None) -> str:
+    return "-" if count is None else str(count)
+
+
 def _text_retention(report: Report, line: Any) -> None:
     """The retention rates of the whole input as a small table: each cohort's base,
     the rate with every certificate and with only those that pass, and the gap."""
@@ -332,15 +336,18 @@ def _text_retention(report: Report, line: Any) -> None:
         f"  {'final year':<10}  {'base':>5}  {'in final':>8}  {'certified':>9}  "
         f"{'all certs':>9}  {'passing':>8}  {'gap':>4}"
     )
+    certificates = retention.certificates_not_known
     for cohort in retention.total:
-        if cohort.why_not is not None:
+        if cohort.why_not is not None and cohort.why_not != certificates:
             line(f"  {cohort.final_year:<10}  not known: {cohort.why_not.message.en}")
             continue
         line(
             f"  {cohort.final_year:<10}  {cohort.base:>5}  {cohort.in_final_grade:>8}  "
-            f"{cohort.completers_all:>9}  {_percent(cohort.rate_all):>9}  "
-            f"{_percent(cohort.rate_passing):>8}  {cohort.inflation:>4}"
+            f"{_count(cohort.completers_all):>9}  {_percent(cohort.rate_all):>9}  "
+            f"{_percent(cohort.rate_passing):>8}  {_count(cohort.inflation):>4}"
         )
+    if certificates is not None:
+        line(f"  not known: {certificates.message.en}")
     if retention.townships_not_known is not None:
         line(f"  by township: {retention.townships_not_known.message.en}")
 

@@ -117,3 +117,29 @@ def test_the_csv_report_gives_a_row_per_cohort_after_the_findings() -> None:
         facts["inflation"],
         facts["target"],
     )
+
+
+def test_without_certificates_the_completers_are_not_known_and_there_is_no_rate() -> None:
+    # Neither the graduate's certificate nor a paper one can be seen: the counts of
+    # records stand, what depends on certificates is not known (not zero).
+    report = audit_bundle(Bundle(students=[graduate(), DROPOUT]))
+    retention = report.metrics.retention
+    assert retention is not None
+    assert retention.certificates_not_known is not None
+    assert "RETENTION.NO_CERTIFICATES" == retention.certificates_not_known.code
+
+    cohort = _cohort_2017(Bundle(students=[graduate(), DROPOUT]))
+
+    assert (2, 1) == (cohort.entered, cohort.in_final_grade)
+    assert (None, None, None, None, None) == (
+        cohort.completers_all,
+        cohort.completers_passing,
+        cohort.inflation,
+        cohort.rate_all,
+        cohort.rate_passing,
+    )
+    assert cohort.why_not == retention.certificates_not_known
+    out = io.StringIO()
+    write_report(report, out, fmt="text", library_version="test")
+    assert "  2017-2018       2         1          -          -         -     -" in out.getvalue()
+    assert "  not known: no certificates were read" in out.getvalue()
