@@ -116,6 +116,9 @@ def test_the_passing_rate_is_never_above_the_rate_of_every_certificate(bundle: B
         if cohort.rate_all is None or cohort.rate_passing is None:
             continue
         assert cohort.rate_passing <= cohort.rate_all
+        # A rate is given only when certificates were read: the completers are known.
+        assert cohort.completers_all is not None
+        assert cohort.completers_passing is not None
         gap = (cohort.completers_all - cohort.completers_passing) / cohort.base
         assert abs((cohort.rate_all - cohort.rate_passing) - gap) < 1e-9
         assert cohort.inflation == cohort.completers_all - cohort.completers_passing
