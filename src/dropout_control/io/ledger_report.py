@@ -99,6 +99,11 @@ def ledger_tables(
         "cases": [list(CASE_COLUMNS), *(_case_cells(r, reveal) for r in view.cases)],
         "lists": [list(LIST_COLUMNS), *(_list_cells(n, c, reveal) for n, c in _lists(view))],
     }
+    if view.not_known:
+        tables["not_known"] = [
+            ["code", "message_zh", "message_en"],
+            *([item.code, item.message.zh, item.message.en] for item in view.not_known),
+        ]
     if drawn:
         tables["inspection"] = [
             list(INSPECTION_COLUMNS),
@@ -116,6 +121,8 @@ def _text(view: LedgerView, drawn: Sequence[Drawn], reveal: bool, out: TextIO) -
         f"{len(view.overdue)} overdue",
         file=out,
     )
+    for unknown in view.not_known:
+        print(f"Not known: {unknown.message.en}", file=out)
     place: tuple[str, str, str] | None = None
     for row in view.cases:
         if (row.county, row.township, row.school) != place:

@@ -12,6 +12,7 @@ import datetime as dt
 import math
 import random
 from collections.abc import Mapping, Sequence
+from typing import Final
 
 import attrs
 
@@ -22,10 +23,11 @@ from dropout_control.identity import mask_number
 from dropout_control.kinds import KINDS
 from dropout_control.ledger.model import Case
 from dropout_control.ledger.queries import cases_of, history_of
-from dropout_control.ledger.stages import next_step
+from dropout_control.ledger.stages import Step, next_step
 from dropout_control.ledger.suspects import child_suspicions, student_suspicions
 from dropout_control.policy import Policy
 from dropout_control.population.model import Child
+from dropout_control.reasons import Stated, reason
 from dropout_control.registry.model import StudentRecord
 from dropout_control.rules import RuleContext
 
@@ -38,6 +40,13 @@ __all__ = [
     "draw_for_inspection",
     "ledger_view",
 ]
+
+ATTEMPTS_NOT_READ: Final = reason(
+    "METRIC.ATTEMPTS_NOT_READ",
+    "未读入劝返记录（attempts）：制定方案后的下一次劝返及其期限未知，不计为逾期",
+    "no persuasion attempts were read (attempts): after the plan, the next persuasion "
+    "and its due date are not known, and not counted as overdue",
+)
 
 NOT_KNOWN = "not known"
 """What the view says for a place it cannot tell (a township without a schools file, or
@@ -78,13 +87,16 @@ class ListedChild:
 class LedgerView:
     """The ledger on a date: cases still followed (by county, township, school) and the
     three lists: school-age children (适龄儿童), suspected dropouts (疑似辍学) and
-    dropouts (辍学: children the ledger holds as out of school)."""
+    dropouts (辍学: children the ledger holds as out of school). ``not_known`` says
+    what the view cannot tell for want of an input (the next persuasion without
+    ``attempts``)."""
 
     as_of: dt.date
     cases: tuple[LedgerRow, ...]
     school_age: tuple[ListedChild, ...]
     suspected: tuple[ListedChild, ...]
     dropouts: tuple[ListedChild, ...]
+    not_known: tuple[Stated, ...] = ()
 
     @property
     def overdue(self) -> tuple[LedgerRow, ...]:
@@ -101,6 +113,9 @@ def _row(bundle: Bundle, case: Case, as_of: dt.date, policy: Policy) -> LedgerRo
     step = next_step(history_of(bundle, case), as_of, policy=policy)
     if step is None:
         return None
+    if step.step is Step.PERSUASION and "attempts" not in bundle.kinds:
+        # When the last attempt was is not known: neither is the next one's due date.
+        step = attrs.evolve(step, due_on=None, overdue_days=0)
     county, school = _place(bundle, "cases", case)
     return LedgerRow(
         county=county,
@@ -165,6 +180,7 @@ def ledger_view(bundle: Bundle, *, as_of: dt.date, policy: Policy) -> LedgerView
         school_age=tuple(sorted(school_age, key=lambda c: (c.county, c.school, c.person))),
         suspected=tuple(sorted(suspected, key=lambda c: (c.county, c.school, c.person))),
         dropouts=tuple(dropouts),
+        not_known=() if "attempts" in bundle.kinds else (ATTEMPTS_NOT_READ.given(),),
     )
 
 

@@ -158,3 +158,30 @@ def test_a_ledger_with_nothing_late_exits_0(tmp_path: Path) -> None:
 @pytest.mark.parametrize("count", ["-1"])
 def test_a_negative_draw_is_a_usage_error(count: str) -> None:
     assert 2 == main(["ledger", DEMO, *ON, "--inspect", count], stdout=io.StringIO())
+
+
+def test_without_attempts_the_next_persuasion_is_not_known_and_not_overdue(
+    tmp_path: Path,
+) -> None:
+    # The demo's stale cases (DO-007) were last worked on 2019-02-01: with the attempts
+    # file, their next persuasion was due 2019-03-03. Without it, when the last attempt
+    # was is not known, so neither is the next one's due date; a case with no plan is
+    # still overdue (the plan needs no attempt).
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("students.csv", "cases.csv"):
+        (folder / name).write_bytes((ROOT / "examples" / "linxia-demo" / name).read_bytes())
+    out = io.StringIO()
+    status = main(["ledger", str(folder), *ON, "--format", "json"], stdout=out)
+    document = json.loads(out.getvalue())
+
+    cases = {row["case_id"]: row for row in document["cases"]}
+    no_plan, stale = (_planted_cases(rule) for rule in ("DO-002", "DO-007"))
+    assert 1 == status
+    assert no_plan == {c for c, row in cases.items() if int(row["overdue_days"]) > 0}
+    assert {("persuasion", "")} == {(cases[c]["next_step"], cases[c]["due_on"]) for c in stale}
+    assert ["METRIC.ATTEMPTS_NOT_READ"] == [row["code"] for row in document["not_known"]]
+    text = io.StringIO()
+    main(["ledger", str(folder), *ON], stdout=text)
+    assert "Not known: no persuasion attempts were read (attempts)" in text.getvalue()
+    assert "not_known" not in json.loads(run("--format", "json")[1])
