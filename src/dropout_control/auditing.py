@@ -128,7 +128,7 @@ def _audit(
     rank = {str(item.id): index for index, item in enumerate(in_order)}
     skipped.sort(key=lambda item: rank[str(item.rule)])
     records_skipped = dict(sorted(records_skipped.items(), key=lambda item: rank[item[0]]))
-    not_known = _not_known(bundle)
+    not_known = _not_known(bundle, unread_files)
     whereabouts = (
         None
         if any(item.figure == "whereabouts" for item in not_known)
@@ -258,10 +258,10 @@ def _unread_files(bundle: Bundle) -> dict[str, list[str]]:
     return files
 
 
-def _not_known(bundle: Bundle) -> tuple[NotKnown, ...]:
-    """The figures a kind not read (or, for whereabouts, students not given) leaves not
-    known, each once, with the first reason."""
-    files = _unread_files(bundle)
+def _not_known(bundle: Bundle, files: Mapping[str, list[str]]) -> tuple[NotKnown, ...]:
+    """The figures a kind not read (``files``: the files of each kind that could not be
+    read; or, for whereabouts, students not given) leaves not known, each once, with
+    the first reason."""
     said: dict[str, Stated] = {}
     for kind, figures in _FIGURES.items():
         if kind in files:

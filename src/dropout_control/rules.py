@@ -41,6 +41,7 @@ __all__ = [
     "Rule",
     "RuleContext",
     "RuleRegistry",
+    "among_kind",
     "observed",
     "observed_subjects",
     "parameter_use",
@@ -98,6 +99,19 @@ Check = Callable[[Any, RuleContext[Any]], Iterable[Observation]]
 Among = Callable[["RuleContext[Any]", str], "Sequence[object] | None"]
 """Picks, once per audit, the subjects of a kind that can breach a rule (in input
 order); ``None`` when it cannot tell (every subject is then checked)."""
+
+
+def among_kind(kind: str, pick: Callable[[RuleContext[Any]], Sequence[object]]) -> Among:
+    """An ``among`` for a rule about one kind: ``pick`` names its subjects that can
+    breach the rule, worked out once per audit (rules that share ``pick`` share what it
+    picked); subjects of other kinds are not picked."""
+
+    def among(context: RuleContext[Any], asked: str) -> Sequence[object] | None:
+        if asked != kind:
+            return None
+        return context.memo(("rules.among", kind, pick), lambda: pick(context))
+
+    return among
 
 
 @attrs.frozen

@@ -42,7 +42,7 @@ from dropout_control.reasons import Stated, reason
 from dropout_control.registry.kinds import STUDENTS
 from dropout_control.registry.model import StudentRecord
 from dropout_control.registry.queries import student_records_of
-from dropout_control.rules import Observation, RuleContext, rule
+from dropout_control.rules import Observation, RuleContext, among_kind, rule
 
 __all__: list[str] = []
 
@@ -270,23 +270,17 @@ def correction_keeps_child_in_view(
     )
 
 
-def _records_of_corrected(context: RuleContext[Bundle], kind: str) -> Sequence[object] | None:
+def _records_of_corrected(context: RuleContext[Bundle]) -> Sequence[object]:
     """The student records whose resident ID number is the old or the new number of a
     correction, in input order: the only records AC-004 can report."""
-    if kind != STUDENTS.name:
-        return None
     bundle = context.bundle
-
-    def pick() -> list[StudentRecord]:
-        old, new = bundle.index(CORRECTIONS_BY_OLD_ID), bundle.index(CORRECTIONS_BY_NEW_ID)
-        return [
-            record
-            for record in bundle.records(STUDENTS)
-            if (number := record.valid_resident_id) is not None
-            and ((key := number.reveal()) in old or key in new)
-        ]
-
-    return context.memo(("age_corrections.records_of_corrected",), pick)
+    old, new = bundle.index(CORRECTIONS_BY_OLD_ID), bundle.index(CORRECTIONS_BY_NEW_ID)
+    return [
+        record
+        for record in bundle.records(STUDENTS)
+        if (number := record.valid_resident_id) is not None
+        and ((key := number.reveal()) in old or key in new)
+    ]
 
 
 @rule(
@@ -301,7 +295,7 @@ def _records_of_corrected(context: RuleContext[Bundle], kind: str) -> Sequence[o
     ),
     citations=[ID_CARD_LAW_11, GB_11643],
     needs=["age_corrections"],
-    among=_records_of_corrected,
+    among=among_kind(STUDENTS.name, _records_of_corrected),
 )
 def record_follows_correction(
     record: StudentRecord, context: RuleContext[Bundle]

@@ -28,7 +28,7 @@ import attrs
 from dropout_control.calendar.school_year import SchoolYear
 from dropout_control.completion.eligibility import certificate_eligibility
 from dropout_control.completion.keys import RETENTION_TARGET
-from dropout_control.completion.kinds import CERTIFICATES, CERTIFICATES_BY_STUDENT, SCHOOLS
+from dropout_control.completion.kinds import CERTIFICATES, CERTIFICATES_BY_STUDENT
 from dropout_control.completion.model import Stage
 from dropout_control.completion.queries import certificates_of, township_of
 from dropout_control.completion.standing import standing_at_year_end
@@ -421,7 +421,6 @@ def retention_metrics(
         if township is not None:
             townships.add(township, marks, times)
     by_township = townships.places(final_years, final)
-    read_schools = SCHOOLS.name in bundle.kinds
     return RetentionMetrics(
         target=target,
         total=total.cohorts("", final_years, final),
@@ -429,7 +428,5 @@ def retention_metrics(
         townships=by_township,
         counties=counties.places(final_years, final),
         certificates_not_known=certificates,
-        townships_not_known=None
-        if (by_township and read_schools) or by_township
-        else NO_SCHOOLS.given(),
+        townships_not_known=None if by_township else NO_SCHOOLS.given(),
     )

@@ -16,7 +16,7 @@ from dropout_control.bundle import Bundle
 from dropout_control.calendar import SchoolYear, WorkingCalendar
 from dropout_control.findings import Citation, Severity
 from dropout_control.home_teaching.keys import HOME_TEACHING_MIN_PERIODS_PER_SCHOOL_YEAR
-from dropout_control.home_teaching.kinds import VISITS_BY_STUDENT
+from dropout_control.home_teaching.kinds import HOME_TEACHING, VISITS_BY_STUDENT
 from dropout_control.home_teaching.model import HomeTeachingVisit
 from dropout_control.home_teaching.progress import teaching_progress
 from dropout_control.home_teaching.queries import teaching_school, visits_between, visits_of
@@ -32,7 +32,7 @@ from dropout_control.reconciliation.queries import holds_school
 from dropout_control.registry.kinds import STUDENTS
 from dropout_control.registry.model import RecordStatus, StudentRecord
 from dropout_control.registry.queries import student_records_numbered
-from dropout_control.rules import Observation, RuleContext, rule
+from dropout_control.rules import Observation, RuleContext, among_kind, rule
 
 __all__: list[str] = []
 
@@ -51,23 +51,18 @@ def _is_active(record: StudentRecord) -> bool:
     return record.status is RecordStatus.ACTIVE
 
 
-def _taught_at_home(context: RuleContext[Bundle], kind: str) -> Sequence[object] | None:
+def _taught_at_home(context: RuleContext[Bundle]) -> Sequence[object]:
     """The active records whose study mode is home teaching, in input order: the only
-    students HT-002 and HT-003 can report (picked once per audit)."""
-    if kind != STUDENTS.name:
-        return None
-    bundle = context.bundle
-    return context.memo(
-        ("home_teaching.taught_at_home",),
-        lambda: [r for r in bundle.records(STUDENTS) if _is_active(r) and r.is_home_taught],
-    )
+    students HT-002 and HT-003 can report."""
+    return [r for r in context.bundle.records(STUDENTS) if _is_active(r) and r.is_home_taught]
 
 
-def _first_visits(context: RuleContext[Bundle], kind: str) -> Sequence[object] | None:
+_AMONG_THE_HOME_TAUGHT = among_kind(STUDENTS.name, _taught_at_home)
+
+
+def _first_visits(context: RuleContext[Bundle]) -> Sequence[object]:
     """The first visit of each child in the audit date's school year, up to the audit
     date, in input order: the only visits HT-001 reports on."""
-    if kind != "home_teaching":
-        return None
     bundle = context.bundle
     year = _current_year(context)
     firsts: set[int] = set()
@@ -76,7 +71,7 @@ def _first_visits(context: RuleContext[Bundle], kind: str) -> Sequence[object] |
             if year.start <= visit.on <= context.as_of:
                 firsts.add(id(visit))
                 break
-    return [visit for visit in bundle.records("home_teaching") if id(visit) in firsts]
+    return [visit for visit in bundle.records(HOME_TEACHING) if id(visit) in firsts]
 
 
 # HT-001 --------------------------------------------------------------------------------
@@ -104,7 +99,7 @@ NO_RECORD_ANYWHERE = reason(
     ),
     parameters=[SCHOOL_YEAR_START],
     citations=[DISABLED_EDUCATION_17],
-    among=_first_visits,
+    among=among_kind(HOME_TEACHING.name, _first_visits),
 )
 def on_the_roll_of_the_teaching_school(
     visit: HomeTeachingVisit, context: RuleContext[Bundle]
@@ -203,7 +198,7 @@ def _school_year_covered(context: RuleContext[Bundle]) -> Stated | None:
     ],
     citations=[HOME_TEACHING_STANDARDS],
     precondition=_school_year_covered,
-    among=_taught_at_home,
+    among=_AMONG_THE_HOME_TAUGHT,
 )
 def enough_periods(record: StudentRecord, context: RuleContext[Bundle]) -> Iterator[Observation]:
     """A home-taught child receives its periods, pro rata to the audit date (送教课时).
@@ -271,7 +266,7 @@ def _assessments_known(context: RuleContext[Bundle]) -> Stated | None:
     severity=Severity.WARNING,
     about="students",
     precondition=_assessments_known,
-    among=_taught_at_home,
+    among=_AMONG_THE_HOME_TAUGHT,
     title=("送教上门未经专家委员会评估", "home teaching without an expert assessment"),
     message=(
         "学生在 {school_id} 就读方式为送教上门，但截至 {as_of} 无残疾人教育专家委员会评估记录",

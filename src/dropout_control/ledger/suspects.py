@@ -143,10 +143,15 @@ def _candidates(context: RuleContext[Bundle]) -> frozenset[int] | None:
     return frozenset(found)
 
 
+def _known_candidates(context: RuleContext[Bundle]) -> frozenset[int] | None:
+    """:func:`_candidates`, worked out once per audit."""
+    return context.memo(("ledger.suspect_candidates",), lambda: _candidates(context))
+
+
 def may_be_suspect(subject: object, context: RuleContext[Bundle]) -> bool:
     """Whether ``subject`` (a student record or a child of the roster) may be a suspected
     dropout; ``False`` only when the audit knows it is not one."""
-    candidates = context.memo(("ledger.suspect_candidates",), lambda: _candidates(context))
+    candidates = _known_candidates(context)
     return candidates is None or id(subject) in candidates
 
 
@@ -154,7 +159,7 @@ def possible_suspects(context: RuleContext[Bundle], kind: str) -> Sequence[objec
     """The subjects of ``kind`` (students or the roster) that may be suspected dropouts,
     in input order; ``None`` when the audit has not kept what the suspect rules observed
     (every subject may then be one)."""
-    candidates = context.memo(("ledger.suspect_candidates",), lambda: _candidates(context))
+    candidates = _known_candidates(context)
     if candidates is None:
         return None
     return [subject for subject in context.bundle.records(kind) if id(subject) in candidates]

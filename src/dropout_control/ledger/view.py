@@ -21,6 +21,7 @@ from dropout_control.calendar import school_age_window
 from dropout_control.completion.queries import township_of
 from dropout_control.identity import mask_number
 from dropout_control.kinds import KINDS
+from dropout_control.ledger.kinds import ATTEMPTS
 from dropout_control.ledger.model import Case
 from dropout_control.ledger.queries import cases_of, history_of
 from dropout_control.ledger.stages import Step, next_step
@@ -109,11 +110,13 @@ def _place(bundle: Bundle, kind: str, record: object) -> tuple[str, str]:
     return place.county or NOT_KNOWN, place.school or NOT_KNOWN
 
 
-def _row(bundle: Bundle, case: Case, as_of: dt.date, policy: Policy) -> LedgerRow | None:
+def _row(
+    bundle: Bundle, case: Case, as_of: dt.date, policy: Policy, *, attempts_read: bool
+) -> LedgerRow | None:
     step = next_step(history_of(bundle, case), as_of, policy=policy)
     if step is None:
         return None
-    if step.step is Step.PERSUASION and "attempts" not in bundle.kinds:
+    if step.step is Step.PERSUASION and not attempts_read:
         # When the last attempt was is not known: neither is the next one's due date.
         step = attrs.evolve(step, due_on=None, overdue_days=0)
     county, school = _place(bundle, "cases", case)
@@ -146,11 +149,12 @@ def ledger_view(bundle: Bundle, *, as_of: dt.date, policy: Policy) -> LedgerView
     school; without it, or for a school it does not name, "not known".
     """
     context: RuleContext[Bundle] = RuleContext(bundle=bundle, policy=policy, as_of=as_of)
+    attempts_read = ATTEMPTS.name in bundle.kinds
     rows = [
         row
         for case in bundle.records("cases")
         if isinstance(case, Case) and case.opened_on <= as_of
-        for row in [_row(bundle, case, as_of, policy)]
+        for row in [_row(bundle, case, as_of, policy, attempts_read=attempts_read)]
         if row is not None
     ]
     rows.sort(key=lambda r: (r.county, r.township, r.school, r.case_id))
@@ -180,7 +184,7 @@ def ledger_view(bundle: Bundle, *, as_of: dt.date, policy: Policy) -> LedgerView
         school_age=tuple(sorted(school_age, key=lambda c: (c.county, c.school, c.person))),
         suspected=tuple(sorted(suspected, key=lambda c: (c.county, c.school, c.person))),
         dropouts=tuple(dropouts),
-        not_known=() if "attempts" in bundle.kinds else (ATTEMPTS_NOT_READ.given(),),
+        not_known=() if attempts_read else (ATTEMPTS_NOT_READ.given(),),
     )
 
 

@@ -23,7 +23,7 @@ from dropout_control.population import Child
 from dropout_control.registry.kinds import STUDENTS, STUDENTS_BY_RESIDENT_ID
 from dropout_control.registry.model import IdType, StudentRecord
 from dropout_control.registry.queries import student_records_of
-from dropout_control.rules import Observation, RuleContext, rule
+from dropout_control.rules import Observation, RuleContext, among_kind, rule
 
 __all__: list[str] = []
 
@@ -217,26 +217,17 @@ def _explained_by_correction(
     )
 
 
-def _shared_numbers(context: RuleContext[Bundle], kind: str) -> Sequence[object] | None:
+def _shared_numbers(context: RuleContext[Bundle]) -> Sequence[object]:
     """The student records whose resident ID number (as written) is on more than one
     record, in input order: the only records ID-006 can report."""
-    if kind != "students":
-        return None
     bundle = context.bundle
-
-    def pick() -> list[StudentRecord]:
-        shared = {
-            key
-            for key, records in bundle.index(STUDENTS_BY_RESIDENT_ID).items()
-            if len(records) > 1
-        }
-        return [
-            record
-            for record in bundle.records(STUDENTS)
-            if record.resident_id is not None and record.resident_id.reveal() in shared
-        ]
-
-    return context.memo(("registry.shared_resident_ids",), pick)
+    by_number = bundle.index(STUDENTS_BY_RESIDENT_ID)
+    shared = {key for key, records in by_number.items() if len(records) > 1}
+    return [
+        record
+        for record in bundle.records(STUDENTS)
+        if record.resident_id is not None and record.resident_id.reveal() in shared
+    ]
 
 
 @rule(
@@ -249,7 +240,7 @@ def _shared_numbers(context: RuleContext[Bundle], kind: str) -> Sequence[object]
         "one resident ID number is on {count} open records: {student_numbers}",
     ),
     citations=[ONE_RECORD],
-    among=_shared_numbers,
+    among=among_kind(STUDENTS.name, _shared_numbers),
 )
 def one_person_one_record(
     record: StudentRecord, context: RuleContext[Bundle]

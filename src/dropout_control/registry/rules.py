@@ -33,7 +33,7 @@ from dropout_control.registry.keys import (
 )
 from dropout_control.registry.kinds import STUDENTS
 from dropout_control.registry.model import RecordStatus, StudentRecord
-from dropout_control.rules import Observation, RuleContext, rule
+from dropout_control.rules import Observation, RuleContext, among_kind, rule
 
 __all__: list[str] = []
 
@@ -264,23 +264,17 @@ def _working_days_known(context: RuleContext[Bundle]) -> Stated | None:
     return _working_days(context).why_not_covering(context.as_of)
 
 
-def _records_of_the_dead(context: RuleContext[Bundle], kind: str) -> Sequence[object] | None:
+def _records_of_the_dead(context: RuleContext[Bundle]) -> Sequence[object]:
     """The student records whose resident ID number (as written) is that of a roster
     child with a death date, in input order: the only records REG-003 can report."""
-    if kind != "students":
-        return None
     bundle = context.bundle
-
-    def pick() -> list[StudentRecord]:
-        children = bundle.index(CHILDREN_BY_RESIDENT_ID)
-        dead = {key for key, found in children.items() if found[0].deceased_on is not None}
-        return [
-            record
-            for record in bundle.records(STUDENTS)
-            if record.resident_id is not None and record.resident_id.reveal() in dead
-        ]
-
-    return context.memo(("registry.records_of_the_dead",), pick)
+    children = bundle.index(CHILDREN_BY_RESIDENT_ID)
+    dead = {key for key, found in children.items() if found[0].deceased_on is not None}
+    return [
+        record
+        for record in bundle.records(STUDENTS)
+        if record.resident_id is not None and record.resident_id.reveal() in dead
+    ]
 
 
 @rule(
@@ -297,7 +291,7 @@ def _records_of_the_dead(context: RuleContext[Bundle], kind: str) -> Sequence[ob
     parameters=[REGISTRATION_DEATH_CANCEL_WITHIN_WORKING_DAYS, CALENDAR_WORKING_DAY_ARRANGEMENTS],
     citations=[HUNAN_2019],
     precondition=_working_days_known,
-    among=_records_of_the_dead,
+    among=among_kind(STUDENTS.name, _records_of_the_dead),
 )
 def death_cancelled_in_time(
     record: StudentRecord, context: RuleContext[Bundle]
