@@ -17,16 +17,12 @@ import attrs
 from dropout_control.checked import checked_record
 from dropout_control.errors import InvalidRecord
 from dropout_control.findings import SourceLocation, Subject
-from dropout_control.identity import StudentNumber, mask_name, mask_number
+from dropout_control.identity import StudentNumber, mask_number
 from dropout_control.identity.malformed import MalformedNumber
-from dropout_control.identity.masking import MaskedRepr
+from dropout_control.identity.masking import MaskedRepr, optional_name_repr
 from dropout_control.reasons import NEGATIVE
 
 __all__ = ["HomeTeachingVisit"]
-
-
-def _mask_teacher(teacher: str | None) -> str:
-    return "None" if teacher is None else mask_name(teacher)
 
 
 @checked_record
@@ -53,7 +49,7 @@ class HomeTeachingVisit(MaskedRepr):
     student_number: StudentNumber | MalformedNumber
     on: dt.date
     periods: int
-    teacher: str | None = attrs.field(default=None, repr=_mask_teacher)
+    teacher: str | None = attrs.field(default=None, repr=optional_name_repr)
     school_id: str | None = None
     source: SourceLocation | None = attrs.field(default=None, eq=False, repr=False)
 

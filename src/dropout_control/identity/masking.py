@@ -17,7 +17,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-__all__ = ["MASK", "MaskedRepr", "mask_date", "mask_name", "mask_number", "masked_date_repr"]
+__all__ = [
+    "MASK",
+    "MaskedRepr",
+    "mask_date",
+    "mask_name",
+    "mask_number",
+    "masked_date_repr",
+    "optional_name_repr",
+    "optional_number_repr",
+]
 
 MASK = "*"
 
@@ -70,6 +79,25 @@ def mask_name(text: str) -> str:
     if len(text) < 2:  # noqa: PLR2004 - a one-character name would be shown whole
         return MASK * len(text)
     return text[0] + MASK * (len(text) - 1)
+
+
+def optional_number_repr(value: str | None) -> str:
+    """The ``repr`` of an optional number held as text, masked (for ``attrs`` fields).
+
+    >>> optional_number_repr("11010519491231002X"), optional_number_repr(None)
+    ("'110105**********2X'", 'None')
+    """
+    return "None" if value is None else repr(mask_number(value))
+
+
+def optional_name_repr(value: str | None) -> str:
+    """The ``repr`` of an optional name or free text about a person, masked (for
+    ``attrs`` fields).
+
+    >>> optional_name_repr("马老师"), optional_name_repr(None)
+    ('马**', 'None')
+    """
+    return "None" if value is None else mask_name(value)
 
 
 class MaskedRepr:

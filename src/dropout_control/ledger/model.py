@@ -22,7 +22,11 @@ from dropout_control.codes import Code
 from dropout_control.errors import InvalidDate, InvalidRecord
 from dropout_control.findings import SourceLocation, Subject
 from dropout_control.identity import mask_number
-from dropout_control.identity.masking import MaskedRepr
+from dropout_control.identity.masking import (
+    MaskedRepr,
+    optional_name_repr,
+    optional_number_repr,
+)
 from dropout_control.reasons import NEGATIVE, reason
 
 __all__ = [
@@ -135,10 +139,6 @@ Placement.words("PLACEMENT")
 AttemptOutcome.words("ATTEMPT")
 
 
-def _masked_optional_number(value: str | None) -> str:
-    return "None" if value is None else repr(mask_number(value))
-
-
 def _not_before(field: str, day: dt.date | None, earliest: dt.date) -> None:
     if day is not None and day < earliest:
         raise InvalidDate(field, BEFORE_OPENING, shown=day.isoformat())
@@ -164,16 +164,16 @@ class Case(MaskedRepr):
 
     case_id: str
     opened_on: dt.date
-    student_number: str | None = attrs.field(default=None, repr=_masked_optional_number)
-    resident_id: str | None = attrs.field(default=None, repr=_masked_optional_number)
+    student_number: str | None = attrs.field(default=None, repr=optional_number_repr)
+    resident_id: str | None = attrs.field(default=None, repr=optional_number_repr)
     origin: CaseOrigin | None = None
     cause: CaseCause | None = None
     plan_made_on: dt.date | None = None
-    responsible: str | None = None
+    responsible: str | None = attrs.field(default=None, repr=optional_name_repr)
     written_report_on: dt.date | None = None
     closed_on: dt.date | None = None
     outcome: CaseOutcome | None = None
-    outcome_evidence: str | None = None
+    outcome_evidence: str | None = attrs.field(default=None, repr=optional_name_repr)
     returned_on: dt.date | None = None
     placement: Placement | None = None
     vocational_considered: bool | None = None

@@ -13,8 +13,8 @@ from dropout_control.checked import checked_record
 from dropout_control.codes import Code
 from dropout_control.errors import InvalidRecord
 from dropout_control.findings import SourceLocation
-from dropout_control.identity import mask_name, mask_number
-from dropout_control.identity.masking import MaskedRepr
+from dropout_control.identity import mask_name
+from dropout_control.identity.masking import MaskedRepr, optional_number_repr
 from dropout_control.reasons import NEGATIVE, reason
 
 NO_IDENTITY = reason(
@@ -34,10 +34,6 @@ class Excuse(Code):
     HOME_TEACHING = ("home_teaching", "送教上门")
 
 
-def _masked_optional_number(value: str | None) -> str:
-    return "None" if value is None else repr(mask_number(value))
-
-
 @checked_record
 @attrs.frozen
 class HeadcountEntry(MaskedRepr):
@@ -46,8 +42,8 @@ class HeadcountEntry(MaskedRepr):
     month: YearMonth
     school_id: str
     present: bool
-    student_number: str | None = attrs.field(default=None, repr=_masked_optional_number)
-    resident_id: str | None = attrs.field(default=None, repr=_masked_optional_number)
+    student_number: str | None = attrs.field(default=None, repr=optional_number_repr)
+    resident_id: str | None = attrs.field(default=None, repr=optional_number_repr)
     name: str | None = attrs.field(default=None, repr=lambda v: repr(mask_name(v or "")))
     excuse: Excuse | None = None
     source: SourceLocation | None = attrs.field(default=None, eq=False, repr=False)
